@@ -1,0 +1,61 @@
+# The two commands a newcomer needs: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+# Python comes from .python-version (pyenv); uv must never download an interpreter of its own.
+export UV_PYTHON_DOWNLOADS := never
+UV := $(shell command -v uv 2>/dev/null || echo python -m uv)
+MANAGE := $(UV) run --no-sync python manage.py
+PYTEST := $(UV) run --no-sync pytest
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test test-browser lint format install install-dev uv messages
+
+uv:
+	@$(UV) --version >/dev/null 2>&1 || python -m pip install --quiet --disable-pip-version-check uv
+
+install: uv
+	$(UV) sync --frozen --no-dev
+
+install-dev: uv
+	$(UV) sync --frozen
+
+## make run: install, migrate, load the demo, then serve the site and run the task worker.
+run: export DEBUG ?= 1
+run: install
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_demo
+	@echo
+	@echo "  Site : http://$(HOST):$(PORT)/"
+	@echo "  Espace d'administration : http://$(HOST):$(PORT)/admin/"
+	@echo "  Identifiant : equipe@eig.example — mot de passe : demo-eig-2018"
+	@echo "  (ou un lien de connexion demandé sur /connexion/ avec cette adresse)"
+	@echo "  E-mails envoyés (développement) : var/mail/"
+	@echo
+	@trap 'kill 0' EXIT; \
+	$(MANAGE) db_worker & \
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+## make test: install the development dependencies and run the whole suite (not the browser tests).
+test: install-dev
+	$(PYTEST)
+
+test-browser: install-dev
+	$(PYTEST) -m browser
+
+lint: install-dev
+	$(UV) run --no-sync ruff check .
+	$(UV) run --no-sync ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+
+format: install-dev
+	$(UV) run --no-sync ruff check --fix .
+	$(UV) run --no-sync ruff format .
+
+## make messages: refresh the French catalog (needs Debian's gettext). The source strings are
+## French already; the catalog exists for French plural rules (0 and 1 are singular).
+messages: install-dev
+	mkdir -p eig/locale
+	$(MANAGE) makemessages --locale fr --ignore ".venv/*" --ignore "var/*" --no-obsolete
+	msgen --no-wrap eig/locale/fr/LC_MESSAGES/django.po -o eig/locale/fr/LC_MESSAGES/django.po
+	sed -i 's/^"Plural-Forms: .*/"Plural-Forms: nplurals=2; plural=(n > 1);\\n"/' eig/locale/fr/LC_MESSAGES/django.po
+	$(MANAGE) compilemessages --locale fr --ignore ".venv/*"

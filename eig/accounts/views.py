@@ -1,0 +1,99 @@
+from django.contrib.auth import login, logout
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from eig.accounts import services
+from eig.accounts.forms import SignInForm
+from eig.accounts.models import LinkProblem
+
+LINK_VALIDITY_MINUTES = int(services.LINK_VALIDITY.total_seconds() // 60)
+PROBLEM_STATUS = {LinkProblem.UNKNOWN: 400, LinkProblem.EXPIRED: 410, LinkProblem.USED: 410}
+
+
+@require_http_methods(["GET", "POST"])
+def sign_in(request):
+    if request.method == "POST":
+        form = SignInForm(request.POST)
+        if form.is_valid():
+            services.request_sign_in_link(
+                email=form.cleaned_data["email"],
+                # Behind a reverse proxy, the proxy must pass the client's address as REMOTE_ADDR.
+                ip=request.META.get("REMOTE_ADDR") or None,
+                next_url=safe_next_url(request, form.cleaned_data["next"]),
+            )
+            # The same answer whether the link was sent or held back (rate limit, deactivated).
+            return redirect("sign_in_sent")
+    else:
+        form = SignInForm(initial={"next": request.GET.get("next", "")})
+    return render(
+        request,
+        "accounts/sign_in.html",
+        {
+            "form": form,
+            "link_validity_minutes": LINK_VALIDITY_MINUTES,
+            "breadcrumb_data": {"current": _("Connexion")},
+        },
+    )
+
+
+@require_GET
+def sign_in_sent(request):
+    return render(
+        request,
+        "accounts/sign_in_sent.html",
+        {
+            "link_validity_minutes": LINK_VALIDITY_MINUTES,
+            "breadcrumb_data": {"current": _("Connexion")},
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def sign_in_link(request, token):
+    """GET only asks to confirm: mail scanners that open links must not use them up."""
+    if request.method == "GET":
+        problem = services.link_problem(raw_token=token)
+        if problem:
+            return invalid_link(request, problem)
+        return render(
+            request,
+            "accounts/sign_in_confirm.html",
+            {"breadcrumb_data": {"current": _("Connexion")}},
+        )
+    try:
+        sign_in = services.consume_sign_in_token(raw_token=token)
+    except services.InvalidSignInLink as error:
+        return invalid_link(request, error.problem)
+    # Named because a second backend (ProConnect) will come and login() then needs to know.
+    login(request, sign_in.user, backend="django.contrib.auth.backends.ModelBackend")
+    return redirect(safe_next_url(request, sign_in.next_url))
+
+
+@require_POST
+def sign_out(request):
+    logout(request)
+    return redirect("/")
+
+
+def invalid_link(request, problem):
+    return render(
+        request,
+        "accounts/sign_in_link_invalid.html",
+        {
+            "problem": problem,
+            "link_validity_minutes": LINK_VALIDITY_MINUTES,
+            "breadcrumb_data": {"current": _("Connexion")},
+        },
+        status=PROBLEM_STATUS[problem],
+    )
+
+
+def safe_next_url(request, url):
+    """`url` if it stays on this site, else the home page: no open redirect through `next`."""
+    if url and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return url
+    return "/"

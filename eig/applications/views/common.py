@@ -1,0 +1,44 @@
+"""What the application views share: sign-in, the cohort in the address, the step addresses."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from eig.applications import steps
+from eig.cohorts.models import Cohort
+
+# The sign-in page of candidates, not the admin's (settings.LOGIN_URL).
+sign_in_required = login_required(login_url="sign_in")
+
+
+def cohort_or_404(number):
+    cohort = Cohort.objects.published().filter(number=number).first()
+    if cohort is None:
+        raise Http404
+    return cohort
+
+
+def step_url(application, step):
+    number = application.cohort.number
+    if step.is_review:
+        return reverse("application_review", args=[number])
+    return reverse("application_step", args=[number, step.slug])
+
+
+def breadcrumb(current):
+    space = {"url": reverse("candidate_space"), "title": _("Mon espace")}
+    return {"links": [space], "current": current}
+
+
+def summary_context(application, *, editable=False):
+    """What the read-only summary of an application shows, with links to edit each step."""
+    return {
+        "application": application,
+        "cohort": application.cohort,
+        "experiences": list(application.experiences.all()),
+        "choices": list(application.choices.select_related("challenge__host")),
+        "summary_sections": [
+            (step, step_url(application, step) if editable else None) for step in steps.FORM_STEPS
+        ],
+    }

@@ -1,0 +1,41 @@
+"""The audit log: each action has a dotted code such as `application.viewed`."""
+
+from eig.audit.models import AuditEntry
+
+ACTION_LABELS = {
+    "application.viewed": "a consulté la candidature",
+    "application.cv_downloaded": "a téléchargé le CV",
+    "application.exported": "a exporté une liste de candidatures",
+    "application.submitted": "a déposé sa candidature",
+    "application.withdrawn": "a retiré sa candidature",
+    "application.deleted": "a supprimé son brouillon",
+}
+
+
+def record(*, action, actor, target=None, request=None, data=None):
+    """Append one entry; `target` is a model instance (its label is kept as it was then)."""
+    return AuditEntry.objects.create(
+        action=action,
+        actor=actor if actor and actor.is_authenticated else None,
+        actor_label=getattr(actor, "email", "") or getattr(actor, "username", "") or "",
+        target_type=target._meta.label_lower if target is not None else "",
+        target_id=str(getattr(target, "public_id", None) or target.pk) if target else "",
+        target_label=str(target)[:200] if target is not None else "",
+        ip=request.META.get("REMOTE_ADDR") if request else None,
+        data=data or {},
+    )
+
+
+def record_view_by_someone_else(*, request, application, action="application.viewed"):
+    """Views of an application or its CV by anyone but its owner are recorded."""
+    if request.user.pk != application.candidate_id:
+        record(action=action, actor=request.user, target=application, request=request)
+
+
+def record_export(*, request, file_format, filters):
+    record(
+        action="application.exported",
+        actor=request.user,
+        request=request,
+        data={"format": file_format, "filters": filters},
+    )

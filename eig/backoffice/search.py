@@ -1,0 +1,42 @@
+"""Search that ignores case and accents, alike on PostgreSQL and SQLite: "elodie" finds "Élodie"."""
+
+import unicodedata
+
+from django.db.models import Func, TextField
+
+# Letters NFKD leaves whole, written out as PostgreSQL's unaccent does.
+LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
+SQLITE_FOLD_FUNCTION = "eig_fold"
+
+
+def fold(text):
+    """`text` in lower case without accents: "Éloïse Cœur" → "eloise coeur"."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(LIGATURES))
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
+
+
+class Folded(Func):
+    """A text column as `fold` writes it, computed by the database."""
+
+    # PostgreSQL, with the unaccent extension that migration 0001 creates.
+    template = "LOWER(UNACCENT(%(expressions)s))"
+    output_field = TextField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        # SQLite's lower() only knows ASCII letters: there, `fold` itself does the work.
+        return self.as_sql(
+            compiler,
+            connection,
+            template=f"{SQLITE_FOLD_FUNCTION}(%(expressions)s)",
+            **extra_context,
+        )
+
+
+def register_fold_on_sqlite(sender, connection, **kwargs):
+    if connection.vendor == "sqlite":
+        connection.connection.create_function(
+            SQLITE_FOLD_FUNCTION,
+            1,
+            lambda text: fold(text) if isinstance(text, str) else text,
+            deterministic=True,
+        )

@@ -1,0 +1,135 @@
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from eig.applications.access import applications_visible_to
+from eig.audit.services import record_export, record_view_by_someone_else
+from eig.backoffice import charts, export, stats
+from eig.backoffice.access import programme_team_required
+from eig.backoffice.forms import ApplicationFilterForm, StatisticsForm
+from eig.backoffice.selectors import filter_applications, for_listing
+
+APPLICATIONS_PER_PAGE = 50
+
+
+# Every page here shows personal data: never_cache keeps it out of shared and browser caches.
+@never_cache
+@programme_team_required
+def application_list(request):
+    form = ApplicationFilterForm(request.GET)
+    applications = applications_visible_to(request.user)
+    if form.is_valid():
+        applications = filter_applications(applications, **form.filters())
+        cohort = form.selected_cohort()
+    else:
+        applications, cohort = applications.none(), None
+    page = Paginator(for_listing(applications), APPLICATIONS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "backoffice/application_list.html",
+        {
+            "form": form,
+            "cohort": cohort,
+            "page": page,
+            "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2),
+            "export_formats": export.CONTENT_TYPES,
+            "breadcrumb_data": {"current": _("Candidatures")},
+        },
+    )
+
+
+@never_cache
+@programme_team_required
+def application_detail(request, public_id):
+    application = get_object_or_404(
+        applications_visible_to(request.user).select_related("cohort", "candidate"),
+        public_id=public_id,
+    )
+    record_view_by_someone_else(request=request, application=application)
+    return render(
+        request,
+        "backoffice/application_detail.html",
+        {
+            "application": application,
+            "choices": list(application.choices.select_related("challenge__host")),
+            "experiences": list(application.experiences.all()),
+            "breadcrumb_data": {
+                "links": [
+                    {"url": reverse("backoffice:application_list"), "title": _("Candidatures")}
+                ],
+                "current": str(application),
+            },
+        },
+    )
+
+
+@never_cache
+@programme_team_required
+def application_cv(request, public_id):
+    application = get_object_or_404(applications_visible_to(request.user), public_id=public_id)
+    if not application.cv:
+        raise Http404
+    try:
+        cv = application.cv.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    record_view_by_someone_else(
+        request=request, application=application, action="application.cv_downloaded"
+    )
+    response = FileResponse(
+        cv,
+        as_attachment=True,
+        filename=application.cv_filename or f"cv-{application.public_id}.pdf",
+        content_type="application/pdf",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@never_cache
+@programme_team_required
+def application_export(request, file_format):
+    form = ApplicationFilterForm(request.GET)
+    if not form.is_valid():
+        # The list shows each error next to its filter.
+        return redirect(reverse("backoffice:application_list") + "?" + request.GET.urlencode())
+    applications = filter_applications(applications_visible_to(request.user), **form.filters())
+    record_export(request=request, file_format=file_format, filters=request.GET.dict())
+    response = HttpResponse(
+        export.export_file(for_listing(applications), file_format),
+        content_type=export.CONTENT_TYPES[file_format],
+    )
+    file_name = export.file_name(form.selected_cohort(), file_format)
+    response["Content-Disposition"] = f'attachment; filename="{file_name}"'
+    return response
+
+
+@never_cache
+@programme_team_required
+def application_statistics(request):
+    form = StatisticsForm(request.GET)
+    context = {
+        "form": form,
+        "breadcrumb_data": {
+            "links": [{"url": reverse("backoffice:application_list"), "title": _("Candidatures")}],
+            "current": _("Statistiques"),
+        },
+    }
+    if form.is_valid():
+        cohort = form.selected_cohort()
+        applications = applications_visible_to(request.user)
+        per_challenge = stats.choices_per_challenge(applications, cohort)
+        per_day = stats.submissions_per_day(applications, cohort)
+        context |= {
+            "cohort": cohort,
+            "per_challenge": per_challenge,
+            "challenge_chart": charts.challenge_chart(per_challenge),
+            "per_day": per_day,
+            "day_chart": charts.day_chart(per_day),
+        }
+    return render(request, "backoffice/application_statistics.html", context)

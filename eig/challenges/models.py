@@ -1,0 +1,151 @@
+"""Défis (challenges), the administrations that host them, and their mentors."""
+
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.models import Orderable
+from wagtail.search import index
+
+
+class HostOrganisation(models.Model):
+    """A ministry, directorate or public body that hosts défis."""
+
+    ministry = models.CharField(_("ministère ou institution"), max_length=200)
+    directorate = models.CharField(_("direction ou service"), max_length=300, blank=True)
+    website = models.URLField(_("site web"), blank=True)
+
+    class Meta:
+        verbose_name = _("administration d'accueil")
+        verbose_name_plural = _("administrations d'accueil")
+        ordering = ["ministry", "directorate"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ministry", "directorate"], name="unique_host_organisation"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.ministry}, {self.directorate}" if self.directorate else self.ministry
+
+
+class Skill(models.Model):
+    slug = models.SlugField(_("identifiant"), unique=True)
+    name = models.CharField(_("compétence"), max_length=80, unique=True)
+
+    class Meta:
+        verbose_name = _("compétence")
+        verbose_name_plural = _("compétences")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ChallengeQuerySet(models.QuerySet):
+    def published(self):
+        return self.exclude(status=Challenge.Status.DRAFT).filter(cohort__is_published=True)
+
+    def for_listing(self):
+        return self.select_related("host", "cohort", "image").prefetch_related(
+            Prefetch("skills", queryset=Skill.objects.order_by("name"))
+        )
+
+
+class Challenge(index.Indexed, ClusterableModel):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("brouillon (non publié)")
+        OPEN = "open", _("ouvert aux candidatures")
+        IN_PROGRESS = "in_progress", _("en cours")
+        COMPLETED = "completed", _("terminé")
+
+    cohort = models.ForeignKey(
+        "cohorts.Cohort",
+        verbose_name=_("promotion"),
+        on_delete=models.PROTECT,
+        related_name="challenges",
+    )
+    host = models.ForeignKey(
+        HostOrganisation,
+        verbose_name=_("administration d'accueil"),
+        on_delete=models.PROTECT,
+        related_name="challenges",
+    )
+    slug = models.SlugField(_("identifiant dans l'adresse"), max_length=80, unique=True)
+    name = models.CharField(_("nom"), max_length=120)
+    summary = models.CharField(_("résumé"), max_length=400)
+    problem = models.TextField(_("le problème"), blank=True)
+    challenge = models.TextField(_("le défi"), blank=True)
+    expected_results = models.TextField(_("résultats attendus"), blank=True)
+    skills = models.ManyToManyField(
+        Skill, verbose_name=_("compétences recherchées"), related_name="challenges", blank=True
+    )
+    profiles_sought = models.TextField(
+        _("profils recherchés"), blank=True, help_text=_("Un profil par ligne.")
+    )
+    fellows_sought = models.PositiveSmallIntegerField(_("nombre d'EIG recherché·e·s"), default=2)
+    location = models.CharField(_("lieu"), max_length=120, blank=True)
+    status = models.CharField(_("état"), max_length=20, choices=Status, default=Status.DRAFT)
+    source_code_url = models.URLField(_("code source"), blank=True)
+    website_url = models.URLField(_("site du projet"), blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = ChallengeQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("summary"),
+        index.AutocompleteField("name"),
+    ]
+
+    class Meta:
+        verbose_name = _("défi")
+        verbose_name_plural = _("défis")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(condition=Q(fellows_sought__gte=1), name="fellows_sought_gte_1")
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("challenge_detail", kwargs={"slug": self.slug})
+
+    def profiles_sought_list(self):
+        return [line.strip() for line in self.profiles_sought.splitlines() if line.strip()]
+
+    def published_mentors(self):
+        return [mentor for mentor in self.mentors.all() if mentor.consents_to_publication]
+
+
+class Mentor(Orderable):
+    """A mentor of a défi; shown on the site only with their consent."""
+
+    class Role(models.TextChoices):
+        OPERATIONAL = "operational", _("mentor opérationnel")
+        STRATEGIC = "strategic", _("mentor stratégique")
+
+    challenge = ParentalKey(Challenge, on_delete=models.CASCADE, related_name="mentors")
+    full_name = models.CharField(_("prénom et nom"), max_length=120)
+    job_title = models.CharField(_("fonction"), max_length=200, blank=True)
+    role = models.CharField(_("rôle"), max_length=20, choices=Role)
+    consents_to_publication = models.BooleanField(
+        _("accepte d'être présenté·e sur le site"), default=False
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("mentor")
+        verbose_name_plural = _("mentors")
+
+    def __str__(self):
+        return f"{self.full_name} ({self.get_role_display()})"

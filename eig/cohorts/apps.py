@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CohortsConfig(AppConfig):
+    name = "eig.cohorts"
+    verbose_name = "Programme et promotions"

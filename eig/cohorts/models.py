@@ -1,0 +1,261 @@
+"""The programme and its cohorts (promotions), with the published calendar of each phase."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.models import Orderable
+
+
+class Programme(models.Model):
+    class AccessibilityStatus(models.TextChoices):
+        FULL = "totalement", _("totalement conforme")
+        PARTIAL = "partiellement", _("partiellement conforme")
+        NONE = "non", _("non conforme")
+
+    name = models.CharField(_("nom"), max_length=120)
+    short_name = models.CharField(_("nom court"), max_length=20)
+    tagline = models.CharField(_("accroche"), max_length=200, blank=True)
+    operator = models.CharField(_("porteur du programme"), max_length=200)
+    operator_url = models.URLField(_("site du porteur"), blank=True)
+    contact_email = models.EmailField(_("adresse de contact"))
+    more_information_url = models.URLField(_("lien « en savoir plus »"), blank=True)
+    current_cohort = models.ForeignKey(
+        "cohorts.Cohort",
+        verbose_name=_("promotion mise en avant"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Par défaut, la promotion publiée la plus récente."),
+    )
+    accessibility_status = models.CharField(
+        _("conformité RGAA"),
+        max_length=20,
+        choices=AccessibilityStatus,
+        default=AccessibilityStatus.NONE,
+    )
+
+    class Meta:
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+
+    def __str__(self):
+        return self.name
+
+    def featured_cohort(self):
+        if self.current_cohort_id and self.current_cohort.is_published:
+            return self.current_cohort
+        return self.cohorts.published().order_by("-number").first()
+
+
+class CohortQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def with_call_open_or_upcoming(self, now=None):
+        """Published cohorts whose call for applications has not closed yet, soonest first."""
+        now = now or timezone.now()
+        return (
+            self.published()
+            .filter(application_call_closes_at__gt=now)
+            .order_by("application_call_opens_at")
+        )
+
+    def with_challenge_counts(self):
+        return self.annotate(
+            published_challenge_count=Count(
+                "challenges", filter=~Q(challenges__status="draft"), distinct=True
+            )
+        )
+
+
+class Cohort(ClusterableModel):
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="cohorts"
+    )
+    number = models.PositiveSmallIntegerField(_("numéro"))
+    year = models.PositiveSmallIntegerField(_("année"))
+    is_published = models.BooleanField(_("publiée sur le site"), default=True)
+    description = models.TextField(_("présentation"), blank=True)
+    fellows_count = models.PositiveSmallIntegerField(
+        _("nombre d'EIG"),
+        null=True,
+        blank=True,
+        help_text=_("Nombre d'entrepreneur·e·s d'intérêt général de la promotion, une fois connu."),
+    )
+
+    challenge_call_opens = models.DateField(
+        _("ouverture de l'appel à défis"), null=True, blank=True
+    )
+    challenge_call_closes = models.DateField(_("clôture de l'appel à défis"), null=True, blank=True)
+    challenge_jury_starts = models.DateField(_("jury des défis : début"), null=True, blank=True)
+    challenge_jury_ends = models.DateField(_("jury des défis : fin"), null=True, blank=True)
+    application_call_opens_at = models.DateTimeField(
+        _("ouverture de l'appel à candidatures"),
+        null=True,
+        blank=True,
+        help_text=_("Heure de Paris."),
+    )
+    application_call_closes_at = models.DateTimeField(
+        _("clôture de l'appel à candidatures"),
+        null=True,
+        blank=True,
+        help_text=_("Heure de Paris."),
+    )
+    auditions_start = models.DateField(_("auditions : début"), null=True, blank=True)
+    auditions_end = models.DateField(_("auditions : fin"), null=True, blank=True)
+    starts_on = models.DateField(_("début du programme"), null=True, blank=True)
+    ends_on = models.DateField(_("fin du programme"), null=True, blank=True)
+
+    duration_months = models.PositiveSmallIntegerField(_("durée (mois)"), default=10)
+    net_monthly_pay = models.PositiveIntegerField(
+        _("rémunération nette mensuelle (€)"), null=True, blank=True
+    )
+    team_size_min = models.PositiveSmallIntegerField(_("taille minimale d'une équipe"), default=2)
+    team_size_max = models.PositiveSmallIntegerField(_("taille maximale d'une équipe"), default=3)
+    rules_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("règlement (document)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    rules_url = models.URLField(
+        _("règlement (lien)"), blank=True, help_text=_("Utilisé à défaut de document déposé.")
+    )
+
+    objects = CohortQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("promotion")
+        verbose_name_plural = _("promotions")
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "number"], name="unique_cohort_number"),
+            models.CheckConstraint(
+                condition=Q(team_size_min__lte=models.F("team_size_max")),
+                name="team_size_min_lte_max",
+            ),
+            models.CheckConstraint(
+                condition=Q(application_call_opens_at__isnull=True)
+                | Q(application_call_closes_at__isnull=True)
+                | Q(application_call_opens_at__lt=models.F("application_call_closes_at")),
+                name="application_call_opens_before_closing",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        return _("Promotion %(number)s") % {"number": self.number}
+
+    @property
+    def rules_link(self):
+        return self.rules_document.url if self.rules_document_id else self.rules_url
+
+    def clean(self):
+        errors = {}
+        if self.team_size_min and self.team_size_max and self.team_size_min > self.team_size_max:
+            errors["team_size_max"] = _("La taille maximale doit être au moins la taille minimale.")
+        opens, closes = self.application_call_opens_at, self.application_call_closes_at
+        if opens and closes and opens >= closes:
+            errors["application_call_closes_at"] = _(
+                "La clôture de l'appel doit suivre son ouverture."
+            )
+        if self.starts_on and self.ends_on and self.starts_on > self.ends_on:
+            errors["ends_on"] = _("La fin du programme doit suivre son début.")
+        if errors:
+            raise ValidationError(errors)
+
+    def set_selection_criteria(self, criteria):
+        """Replace the criteria by (title, details) pairs, in order; unchanged ones stay as is."""
+        wanted = [(position, title, details) for position, (title, details) in enumerate(criteria)]
+        current = list(self.selection_criteria.values_list("sort_order", "title", "details"))
+        if current != wanted:
+            self.selection_criteria.all().delete()
+            SelectionCriterion.objects.bulk_create(
+                SelectionCriterion(cohort=self, sort_order=position, title=title, details=details)
+                for position, title, details in wanted
+            )
+
+    def application_call_state(self, now=None):
+        """Where the call for applications stands at `now`: the closing instant is excluded."""
+        now = now or timezone.now()
+        opens, closes = self.application_call_opens_at, self.application_call_closes_at
+        if not opens or not closes:
+            return ApplicationCallState.NOT_SCHEDULED
+        if now < opens:
+            return ApplicationCallState.UPCOMING
+        if now < closes:
+            return ApplicationCallState.OPEN
+        return ApplicationCallState.CLOSED
+
+    def is_application_call_open(self, now=None):
+        return self.application_call_state(now) == ApplicationCallState.OPEN
+
+    def calendar(self):
+        """The published phases, in order, as (label, start, end) with end possibly None."""
+        phases = [
+            (_("Appel à défis"), self.challenge_call_opens, self.challenge_call_closes),
+            (_("Jury des défis"), self.challenge_jury_starts, self.challenge_jury_ends),
+            (
+                _("Appel à candidatures"),
+                _local_date(self.application_call_opens_at),
+                _local_date(self.application_call_closes_at),
+            ),
+            (_("Auditions des candidat·e·s"), self.auditions_start, self.auditions_end),
+            (_("Arrivée des EIG dans les administrations"), self.starts_on, None),
+            (_("Fin du programme"), self.ends_on, None),
+        ]
+        return [
+            CalendarPhase(label, start, end if end != start else None)
+            for label, start, end in phases
+            if start
+        ]
+
+    def upcoming_phases(self, today=None):
+        today = today or timezone.localdate()
+        return [phase for phase in self.calendar() if (phase.end or phase.start) >= today]
+
+
+class ApplicationCallState(models.TextChoices):
+    NOT_SCHEDULED = "not_scheduled", _("pas d'appel à candidatures prévu")
+    UPCOMING = "upcoming", _("appel à candidatures à venir")
+    OPEN = "open", _("appel à candidatures ouvert")
+    CLOSED = "closed", _("appel à candidatures clos")
+
+
+class CalendarPhase:
+    def __init__(self, label, start: datetime.date, end: datetime.date | None):
+        self.label, self.start, self.end = label, start, end
+
+    def is_past(self, today=None):
+        return (self.end or self.start) < (today or timezone.localdate())
+
+
+def _local_date(moment):
+    return timezone.localdate(moment) if moment else None
+
+
+class SelectionCriterion(Orderable):
+    """A published selection criterion of a cohort's call for applications."""
+
+    cohort = ParentalKey(Cohort, on_delete=models.CASCADE, related_name="selection_criteria")
+    title = models.CharField(_("critère"), max_length=200)
+    details = models.CharField(_("précisions"), max_length=300, blank=True)
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("critère de sélection")
+        verbose_name_plural = _("critères de sélection")
+
+    def __str__(self):
+        return self.title

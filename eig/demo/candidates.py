@@ -1,0 +1,264 @@
+"""Synthetic candidates and applications for Promotion 2: generated names, never real people.
+
+Deterministic (a seeded generator) and idempotent: candidates are keyed on their e-mail, and
+only the missing ones are created.
+"""
+
+import datetime
+import random
+import uuid
+import zoneinfo
+
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+
+from eig.applications.models import Application, ChallengeChoice, Profile
+from eig.challenges.models import Challenge
+from eig.demo.pdf import text_pdf
+
+PARIS = zoneinfo.ZoneInfo("Europe/Paris")
+CANDIDATE_COUNT = 320
+DRAFT_SHARE = 0.12
+WITHDRAWN_SHARE = 0.02
+EMAIL_DOMAIN = "candidats.example.org"
+NAMESPACE = uuid.UUID("6f1d3c1e-2c8a-4e55-9a57-0c6f3b1f2e17")
+
+FIRST_NAMES = [
+    "Camille",
+    "Léa",
+    "Manon",
+    "Chloé",
+    "Inès",
+    "Sarah",
+    "Julie",
+    "Emma",
+    "Alice",
+    "Lina",
+    "Nora",
+    "Claire",
+    "Yasmine",
+    "Anaïs",
+    "Mathilde",
+    "Pauline",
+    "Sofia",
+    "Zoé",
+    "Agathe",
+    "Lucas",
+    "Hugo",
+    "Louis",
+    "Nathan",
+    "Thomas",
+    "Maxime",
+    "Karim",
+    "Antoine",
+    "Paul",
+    "Yanis",
+    "Julien",
+    "Mehdi",
+    "Arthur",
+    "Victor",
+    "Adrien",
+    "Samuel",
+    "Théo",
+    "Bastien",
+    "Romain",
+]
+LAST_NAMES = [
+    "Martin",
+    "Bernard",
+    "Dubois",
+    "Thomas",
+    "Robert",
+    "Richard",
+    "Petit",
+    "Durand",
+    "Leroy",
+    "Moreau",
+    "Simon",
+    "Laurent",
+    "Lefebvre",
+    "Michel",
+    "Garcia",
+    "David",
+    "Bertrand",
+    "Roux",
+    "Vincent",
+    "Fournier",
+    "Morel",
+    "Girard",
+    "André",
+    "Mercier",
+    "Dupont",
+    "Lambert",
+    "Bonnet",
+    "François",
+    "Martinez",
+    "Legrand",
+    "Garnier",
+    "Faure",
+    "Rousseau",
+    "Blanc",
+    "Guerin",
+    "Muller",
+    "Henry",
+    "Roussel",
+    "Nicolas",
+    "Perrin",
+    "Morin",
+    "Mathieu",
+    "Clément",
+    "Gauthier",
+]
+CITIES = [
+    "Paris",
+    "Lyon",
+    "Marseille",
+    "Bordeaux",
+    "Lille",
+    "Nantes",
+    "Toulouse",
+    "Rennes",
+    "Brest",
+    "Dijon",
+    "Strasbourg",
+    "Montpellier",
+]
+PROFILE_WEIGHTS = {
+    Profile.DATA_SCIENCE: 38,
+    Profile.DEVELOPMENT: 34,
+    Profile.DESIGN: 15,
+    Profile.LAW: 4,
+    Profile.OTHER: 9,
+}
+BACKGROUNDS = {
+    Profile.DATA_SCIENCE: "Études d'ingénieur puis plusieurs années d'analyse de données",
+    Profile.DEVELOPMENT: "Développement web full stack en start-up puis en agence",
+    Profile.DESIGN: "Design de services et recherche utilisateur en agence",
+    Profile.LAW: "Juriste spécialisé·e dans le droit du numérique et des données",
+    Profile.OTHER: "Gestion de projets numériques dans le secteur associatif",
+}
+
+
+def load_candidates(cohort):
+    """Add the synthetic applications of `cohort` (its call is closed: the dates are in it)."""
+    rng = random.Random(cohort.number * 1000 + CANDIDATE_COUNT)
+    challenges = list(Challenge.objects.published().filter(cohort=cohort).order_by("slug"))
+    popularity = [rng.uniform(0.5, 3) for _ in challenges]
+    people = [_person(rng, index) for index in range(CANDIDATE_COUNT)]
+    User = get_user_model()
+    existing = set(
+        User.objects.filter(username__in=[p["email"] for p in people]).values_list(
+            "username", flat=True
+        )
+    )
+    for person in people:
+        # The generator is consumed for every person so the output never depends on the DB.
+        picks = _weighted_sample(rng, challenges, popularity, rng.choice([1, 2, 2, 3, 3]))
+        fate = rng.random()
+        moment = _submission_moment(rng, cohort)
+        if person["email"] in existing:
+            continue
+        _create_application(cohort, person, picks, fate, moment)
+
+
+def _person(rng, index):
+    first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+    slug = f"{first}.{last}".lower().translate(str.maketrans("éèëïîçâ ", "eeeiica-"))
+    profile = rng.choices(list(PROFILE_WEIGHTS), weights=PROFILE_WEIGHTS.values())[0]
+    return {
+        "first_name": first,
+        "last_name": last,
+        "email": f"{slug}.{index:03d}@{EMAIL_DOMAIN}",
+        "profile": profile,
+        "years": rng.randint(1, 15),
+        "city": rng.choice(CITIES),
+    }
+
+
+def _weighted_sample(rng, items, weights, count):
+    chosen, pool, pool_weights = [], list(items), list(weights)
+    for _ in range(min(count, len(pool))):
+        index = rng.choices(range(len(pool)), weights=pool_weights)[0]
+        chosen.append(pool.pop(index))
+        pool_weights.pop(index)
+    return chosen
+
+
+def _submission_moment(rng, cohort):
+    opens, closes = cohort.application_call_opens_at, cohort.application_call_closes_at
+    # Most applications arrive in the last days of the call.
+    share = 1 - rng.random() ** 3
+    return opens + (closes - opens) * share * 0.999
+
+
+def _create_application(cohort, person, picks, fate, moment):
+    user = get_user_model().objects.create(
+        username=person["email"],
+        email=person["email"],
+        first_name=person["first_name"],
+        last_name=person["last_name"],
+    )
+    user.set_unusable_password()
+    user.save(update_fields=["password"])
+    if fate < DRAFT_SHARE:
+        status, submitted_at = Application.Status.DRAFT, None
+    elif fate < DRAFT_SHARE + WITHDRAWN_SHARE:
+        status, submitted_at = Application.Status.WITHDRAWN, moment
+    else:
+        status, submitted_at = Application.Status.UNDER_REVIEW, moment
+    complete = status != Application.Status.DRAFT
+    application = Application.objects.create(
+        public_id=uuid.uuid5(NAMESPACE, person["email"]),
+        cohort=cohort,
+        candidate=user,
+        status=status,
+        first_name=person["first_name"],
+        last_name=person["last_name"],
+        email=person["email"],
+        city=person["city"],
+        profile=person["profile"],
+        years_of_experience=person["years"],
+        background=f"{BACKGROUNDS[person['profile']]} ({person['years']} ans d'expérience).",
+        motivation="Contribuer à un service public plus ouvert ; contributions à des logiciels "
+        "libres et engagement associatif."
+        if complete
+        else "",
+        administration_fit="Travailler avec les agents, partir de leurs besoins et livrer souvent."
+        if complete
+        else "",
+        available_full_time=complete,
+        not_public_agent=complete,
+        studies_completed=complete,
+        accepts_rules=complete,
+        consents_to_processing=complete,
+        submitted_at=submitted_at,
+        withdrawn_at=moment if status == Application.Status.WITHDRAWN else None,
+        last_step="review" if complete else "identity",
+    )
+    Application.objects.filter(pk=application.pk).update(
+        created_at=moment - datetime.timedelta(days=2), updated_at=moment
+    )
+    ChallengeChoice.objects.bulk_create(
+        ChallengeChoice(
+            application=application,
+            challenge=challenge,
+            rank=rank,
+            contribution=f"Mon expérience en {person['profile'].label.lower()} au service "
+            f"du défi {challenge.name}.",
+        )
+        for rank, challenge in enumerate(picks, start=1)
+    )
+    if complete:
+        pdf = text_pdf(
+            [
+                f"{person['first_name']} {person['last_name']}",
+                "Curriculum vitae de démonstration (personne fictive)",
+                BACKGROUNDS[person["profile"]],
+                f"{person['years']} ans d'expérience, {person['city']}",
+            ]
+        )
+        application.cv.save("cv.pdf", ContentFile(pdf), save=False)
+        application.cv_filename = f"CV-{person['last_name']}.pdf"
+        application.cv_size = len(pdf)
+        application.save(update_fields=["cv", "cv_filename", "cv_size", "updated_at"])
+        Application.objects.filter(pk=application.pk).update(updated_at=moment)

@@ -1,0 +1,270 @@
+"""Load the demo: Promotions 1 and 2, their défis, the press review, events and pages.
+
+Every write is keyed on a natural key (slug, number, URL...), so loading twice changes nothing.
+Editorial pages are created when missing and never overwritten: the team may have edited them.
+"""
+
+import datetime
+import json
+import zoneinfo
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from wagtail.models import GroupPagePermission, Locale, Page, Site
+
+from eig.accounts.roles import PROGRAMME_TEAM_GROUP
+from eig.challenges.models import Challenge, HostOrganisation, Mentor, Skill
+from eig.cohorts.models import Cohort, Programme
+from eig.demo.candidates import load_candidates
+from eig.demo.data import challenges as challenge_data
+from eig.demo.data import events as event_data
+from eig.demo.data import pages as page_data
+from eig.demo.data import press as press_data
+from eig.demo.data import programme as programme_data
+from eig.demo.open_call import load_open_call
+from eig.events.models import Event
+from eig.press.models import PressItem
+from eig.website.models import ContentPage, FaqPage, HomePage, RulesPage, SitemapPage
+
+PARIS = zoneinfo.ZoneInfo("Europe/Paris")
+DEMO_USERNAME = "equipe@eig.example"  # also the e-mail: sign-in links find it
+DEMO_PASSWORD = "demo-eig-2018"
+TEAM_APPS = ["cohorts", "challenges", "press", "events", "wagtaildocs", "wagtailimages"]
+PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+
+
+@transaction.atomic
+def load_demo():
+    """Everything `make run` shows: the site, an open call to try, and synthetic candidates."""
+    programme = load_site()
+    load_open_call(programme)
+    load_candidates(programme.cohorts.get(number=2))
+    return programme
+
+
+def load_site():
+    """The public site: Promotions 1 and 2, défis, press, events, pages, the team account."""
+    programme = load_programme()
+    cohorts = load_cohorts(programme)
+    load_challenges(cohorts)
+    load_press()
+    load_events(cohorts)
+    home = load_pages()
+    load_team_account(home)
+    return programme
+
+
+def load_programme():
+    values = dict(programme_data.PROGRAMME)
+    programme, _ = Programme.objects.update_or_create(name=values.pop("name"), defaults=values)
+    return programme
+
+
+def load_cohorts(programme):
+    cohorts = {}
+    for entry in programme_data.COHORTS:
+        values = dict(entry)
+        number = values.pop("number")
+        criteria = values.pop("selection_criteria", [])
+        for field in ("application_call_opens_at", "application_call_closes_at"):
+            values[field] = _paris_time(values[field])
+        cohort, _ = Cohort.objects.update_or_create(
+            programme=programme, number=number, defaults=values
+        )
+        cohort.set_selection_criteria(criteria)
+        cohorts[number] = cohort
+    latest = max(cohorts.values(), key=lambda cohort: cohort.number)
+    if programme.current_cohort_id != latest.pk:
+        programme.current_cohort = latest
+        programme.save(update_fields=["current_cohort"])
+    return cohorts
+
+
+def _paris_time(text):
+    if not text:
+        return None
+    return datetime.datetime.strptime(text, "%Y-%m-%d %H:%M").replace(tzinfo=PARIS)
+
+
+def load_challenges(cohorts):
+    skills = {
+        slug: Skill.objects.update_or_create(slug=slug, defaults={"name": name})[0]
+        for slug, name in challenge_data.SKILLS.items()
+    }
+    hosts = {
+        key: HostOrganisation.objects.update_or_create(
+            ministry=host["ministry"],
+            directorate=host["directorate"],
+            defaults={"website": host["website"]},
+        )[0]
+        for key, host in challenge_data.HOSTS.items()
+    }
+    for entry in challenge_data.CHALLENGES:
+        values = dict(entry)
+        slug = values.pop("slug")
+        skill_slugs = values.pop("skills")
+        mentors = values.pop("mentors")
+        values["cohort"] = cohorts[values["cohort"]]
+        values["host"] = hosts[values["host"]]
+        values["profiles_sought"] = "\n".join(values["profiles_sought"])
+        challenge, _ = Challenge.objects.update_or_create(slug=slug, defaults=values)
+        challenge.skills.set([skills[skill_slug] for skill_slug in skill_slugs])
+        _replace_mentors(challenge, mentors)
+
+
+def _replace_mentors(challenge, mentors):
+    wanted = [
+        (position, mentor["full_name"], mentor["job_title"], mentor["role"], mentor["consents"])
+        for position, mentor in enumerate(mentors)
+    ]
+    current = list(
+        challenge.mentors.values_list(
+            "sort_order", "full_name", "job_title", "role", "consents_to_publication"
+        )
+    )
+    if current != wanted:
+        challenge.mentors.all().delete()
+        Mentor.objects.bulk_create(
+            Mentor(
+                challenge=challenge,
+                sort_order=position,
+                full_name=name,
+                job_title=job_title,
+                role=role,
+                consents_to_publication=consents,
+            )
+            for position, name, job_title, role, consents in wanted
+        )
+
+
+def load_press():
+    for entry in press_data.PRESS_ITEMS:
+        values = dict(entry)
+        PressItem.objects.update_or_create(url=values.pop("url"), defaults=values)
+
+
+def load_events(cohorts):
+    for entry in event_data.EVENTS:
+        values = dict(entry)
+        values["cohort"] = cohorts.get(values["cohort"])
+        Event.objects.update_or_create(
+            title=values.pop("title"), starts_on=values.pop("starts_on"), defaults=values
+        )
+
+
+def load_pages():
+    home = HomePage.objects.first()
+    if home is None:
+        home = _create_home()
+    children = [
+        ("faq", FaqPage, _faq_fields(page_data.FAQ), True),
+        ("reglement", RulesPage, _content_fields(page_data.RULES), True),
+        ("mentions-legales", ContentPage, _content_fields(page_data.LEGAL_NOTICE), False),
+        ("accessibilite", ContentPage, _content_fields(page_data.ACCESSIBILITY), False),
+        ("donnees-personnelles", ContentPage, _content_fields(page_data.PERSONAL_DATA), False),
+        ("gestion-des-cookies", ContentPage, _content_fields(page_data.COOKIES), False),
+        ("plan-du-site", SitemapPage, {"intro": page_data.SITEMAP["intro"]}, False),
+    ]
+    for slug, page_class, fields, in_menu in children:
+        if not home.get_children().filter(slug=slug).exists():
+            title = fields.pop("title", None) or page_data.SITEMAP["title"]
+            page = page_class(title=title, slug=slug, show_in_menus=in_menu, **fields)
+            home.add_child(instance=page)
+            page.save_revision().publish()
+    return home
+
+
+def _create_home():
+    site = Site.objects.filter(is_default_site=True).first()
+    root = _page_tree_root()
+    home = HomePage(slug="accueil", **_home_fields())
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    previous_root = site.root_page if site else None
+    if site:
+        site.root_page = home
+        site.site_name = programme_data.PROGRAMME["name"]
+        site.save()
+    else:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    if previous_root and previous_root.specific_class is Page:
+        previous_root.delete()  # Wagtail's placeholder "Welcome" page
+    return home
+
+
+def _page_tree_root():
+    """Wagtail's root node, recreated if the database was flushed since the migrations."""
+    if not Locale.objects.exists():
+        Locale.objects.create(language_code=settings.LANGUAGE_CODE)
+    return Page.get_first_root_node() or Page.add_root(
+        instance=Page(
+            title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page)
+        )
+    )
+
+
+def _home_fields():
+    return {
+        "title": page_data.HOME["title"],
+        "seo_title": page_data.HOME.get("seo_title", ""),
+        "intro": page_data.HOME["intro"],
+        "body": _stream(page_data.HOME["body"]),
+    }
+
+
+def _content_fields(data):
+    return {"title": data["title"], "intro": data["intro"], "body": _stream(data["body"])}
+
+
+def _faq_fields(data):
+    sections = [
+        {
+            "type": "section",
+            "value": {
+                "title": section["title"],
+                "questions": [
+                    {"question": question, "answer": answer}
+                    for question, answer in section["questions"]
+                ],
+            },
+        }
+        for section in data["sections"]
+    ]
+    return {"title": data["title"], "intro": data["intro"], "sections": json.dumps(sections)}
+
+
+def _stream(blocks):
+    return json.dumps([{"type": kind, "value": value} for kind, value in blocks])
+
+
+def load_team_account(home):
+    group, _ = Group.objects.get_or_create(name=PROGRAMME_TEAM_GROUP)
+    permissions = Permission.objects.filter(content_type__app_label__in=TEAM_APPS) | (
+        Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    group.permissions.add(*permissions)
+    for codename in PAGE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(
+            group=group,
+            page=home,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
+        )
+    user, created = get_user_model().objects.get_or_create(
+        username=DEMO_USERNAME,
+        defaults={
+            "email": DEMO_USERNAME,
+            "first_name": "Équipe",
+            "last_name": "du programme",
+            "is_staff": True,
+        },
+    )
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+    user.groups.add(group)
+    return user

@@ -1,0 +1,47 @@
+from django.conf import settings
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from eig.website import views
+
+
+def editorial_page(route, name):
+    """A Wagtail page at a fixed address, with a URL name for templates (footer links)."""
+    return path(route, wagtail_views.serve, {"path": route}, name=name)
+
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("defis/", views.challenge_list, name="challenge_list"),
+    path("defis/<slug:slug>/", views.challenge_detail, name="challenge_detail"),
+    path("promotions/", views.cohort_list, name="cohort_list"),
+    path("promotions/<int:number>/", views.cohort_detail, name="cohort_detail"),
+    path("presse/", views.press, name="press"),
+    path("evenements/", views.events, name="events"),
+    path("", include("eig.accounts.urls")),
+    path("", include("eig.applications.urls")),
+    path("equipe/annonces/", include("eig.communications.urls")),
+    path("equipe/journal/", include("eig.audit.urls")),
+    path("equipe/", include("eig.backoffice.urls")),
+    editorial_page("faq/", "faq"),
+    editorial_page("reglement/", "rules"),
+    editorial_page("plan-du-site/", "footer-sitemap"),
+    editorial_page("accessibilite/", "footer-accessibility-status"),
+    editorial_page("mentions-legales/", "footer-legal-notice"),
+    editorial_page("donnees-personnelles/", "footer-personal-data"),
+    editorial_page("gestion-des-cookies/", "footer-cookie-management"),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns.append(path("", include(wagtail_urls)))
+
+handler404 = "eig.website.views.page_not_found"
+handler500 = "eig.website.views.server_error"

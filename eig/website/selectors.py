@@ -1,0 +1,122 @@
+"""Reads behind the public pages: every figure shown comes from here, never from a template."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, Sum
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from eig.challenges.models import Challenge
+from eig.cohorts.models import Cohort, Programme
+from eig.events.models import Event
+from eig.press.models import PressItem
+
+
+@dataclass(frozen=True)
+class CohortFigures:
+    fellows: int | None
+    fellows_are_sought: bool  # True when the cohort is not formed yet: the défis' needs
+    challenges: int
+    duration_months: int
+    net_monthly_pay: int | None
+    team_size_min: int
+    team_size_max: int
+
+
+def current_programme():
+    return Programme.objects.select_related("current_cohort").first()
+
+
+def cohort_figures(cohort: Cohort) -> CohortFigures:
+    totals = (
+        Challenge.objects.published()
+        .filter(cohort=cohort)
+        .aggregate(count=Count("id"), sought=Sum("fellows_sought"))
+    )
+    fellows = cohort.fellows_count if cohort.fellows_count is not None else totals["sought"]
+    return CohortFigures(
+        fellows=fellows,
+        fellows_are_sought=cohort.fellows_count is None,
+        challenges=totals["count"],
+        duration_months=cohort.duration_months,
+        net_monthly_pay=cohort.net_monthly_pay,
+        team_size_min=cohort.team_size_min,
+        team_size_max=cohort.team_size_max,
+    )
+
+
+def home_context():
+    programme = current_programme()
+    cohort = programme.featured_cohort() if programme else None
+    call_cohort = Cohort.objects.with_call_open_or_upcoming().first()
+    if cohort is None:
+        return {"cohort": None, "call_cohort": call_cohort}
+    return {
+        "cohort": cohort,
+        "call_cohort": call_cohort or cohort,
+        "figures": cohort_figures(cohort),
+        "criteria": list(cohort.selection_criteria.all()),
+        "upcoming_phases": cohort.upcoming_phases(),
+        "calendar": cohort.calendar(),
+        "upcoming_events": list(Event.objects.upcoming()[:3]),
+        "featured_challenges": list(
+            Challenge.objects.published().filter(cohort=cohort).for_listing()[:6]
+        ),
+    }
+
+
+def published_cohorts():
+    return Cohort.objects.published().with_challenge_counts().order_by("-number")
+
+
+def press_review():
+    """Press items grouped by category, in the order of the categories."""
+    items = list(PressItem.objects.all())
+    return [
+        (label, [item for item in items if item.category == value])
+        for value, label in PressItem.Category.choices
+    ]
+
+
+def sitemap_sections(site):
+    """The site's sections: the domain pages, then the editorial page tree."""
+    sections = [
+        (_("Les défis"), reverse("challenge_list")),
+        (_("Les promotions"), reverse("cohort_list")),
+        (_("Revue de presse"), reverse("press")),
+        (_("Événements"), reverse("events")),
+    ]
+    cohorts = [(str(cohort), cohort_url(cohort)) for cohort in Cohort.objects.published()]
+    pages = []
+    if site:
+        root = site.root_page
+        pages = [(page.title, page.url) for page in root.get_children().live().in_menu()]
+        pages += [
+            (page.title, page.url)
+            for page in root.get_children().live().filter(show_in_menus=False)
+        ]
+    return {"sections": sections, "cohorts": cohorts, "pages": pages}
+
+
+def cohort_url(cohort):
+    return reverse("cohort_detail", kwargs={"number": cohort.number})
+
+
+def events_by_period():
+    events = Event.objects.select_related("cohort")
+    return {
+        "upcoming": list(events.upcoming()),
+        "past": list(events.past().order_by("-starts_on", "title")),
+    }
+
+
+def published_challenges_matching(*, cohort=None, skill=None, host=None):
+    challenges = Challenge.objects.published().for_listing()
+    conditions = Q()
+    if cohort is not None:
+        conditions &= Q(cohort=cohort)
+    if skill is not None:
+        conditions &= Q(skills=skill)
+    if host is not None:
+        conditions &= Q(host=host)
+    return challenges.filter(conditions).distinct().order_by("name")

@@ -1,0 +1,110 @@
+from django.contrib.auth.models import AnonymousUser
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from eig.challenges.models import Challenge
+from eig.cohorts.models import Cohort
+from eig.website import selectors
+from eig.website.forms import ChallengeFilterForm
+
+
+def challenge_list(request):
+    programme = selectors.current_programme()
+    default_cohort = programme.featured_cohort() if programme else None
+    form = ChallengeFilterForm(request.GET, default_cohort=default_cohort)
+    if form.is_valid():
+        challenges = list(selectors.published_challenges_matching(**form.selected()))
+    else:
+        challenges = []
+    return render(
+        request,
+        "website/challenge_list.html",
+        {
+            "form": form,
+            "challenges": challenges,
+            "breadcrumb_data": {"current": _("Les défis")},
+        },
+    )
+
+
+def challenge_detail(request, slug):
+    challenge = get_object_or_404(
+        Challenge.objects.published().select_related("host", "cohort", "image"), slug=slug
+    )
+    return render(
+        request,
+        "website/challenge_detail.html",
+        {
+            "challenge": challenge,
+            "skills": list(challenge.skills.all()),
+            "mentors": challenge.published_mentors(),
+            "breadcrumb_data": {
+                "links": [{"url": "/defis/", "title": _("Les défis")}],
+                "current": challenge.name,
+            },
+        },
+    )
+
+
+def cohort_list(request):
+    cohorts = list(selectors.published_cohorts())
+    return render(
+        request,
+        "website/cohort_list.html",
+        {
+            "cohorts": [(cohort, selectors.cohort_figures(cohort)) for cohort in cohorts],
+            "breadcrumb_data": {"current": _("Les promotions")},
+        },
+    )
+
+
+def cohort_detail(request, number):
+    cohort = Cohort.objects.published().filter(number=number).first()
+    if cohort is None:
+        raise Http404(_("Cette promotion n'existe pas."))
+    return render(
+        request,
+        "website/cohort_detail.html",
+        {
+            "cohort": cohort,
+            "figures": selectors.cohort_figures(cohort),
+            "challenges": list(Challenge.objects.published().filter(cohort=cohort).for_listing()),
+            "calendar": cohort.calendar(),
+            "events": list(cohort.events.all()),
+            "criteria": list(cohort.selection_criteria.all()),
+            "breadcrumb_data": {
+                "links": [{"url": "/promotions/", "title": _("Les promotions")}],
+                "current": str(cohort),
+            },
+        },
+    )
+
+
+def press(request):
+    return render(
+        request,
+        "website/press.html",
+        {
+            "categories": selectors.press_review(),
+            "breadcrumb_data": {"current": _("Revue de presse")},
+        },
+    )
+
+
+def events(request):
+    return render(
+        request,
+        "website/events.html",
+        {**selectors.events_by_period(), "breadcrumb_data": {"current": _("Événements")}},
+    )
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", {"breadcrumb_data": {}}, status=404)
+
+
+def server_error(request):
+    # No database access here (no programme, no session user): the database may be the fault.
+    context = {"programme": None, "user": AnonymousUser(), "breadcrumb_data": {}}
+    return render(request, "500.html", context, status=500)

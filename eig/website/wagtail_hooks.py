@@ -1,0 +1,138 @@
+"""The domain records in the Wagtail admin, so the programme team edits them without a developer."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from eig.challenges.models import Challenge, HostOrganisation, Skill
+from eig.cohorts.models import Cohort, Programme
+from eig.events.models import Event
+from eig.press.models import PressItem
+
+
+class ProgrammeViewSet(SnippetViewSet):
+    model = Programme
+    icon = "site"
+    menu_label = _("Programme")
+    list_display = ["name", "operator", "current_cohort"]
+
+
+class CohortViewSet(SnippetViewSet):
+    model = Cohort
+    icon = "group"
+    list_display = ["name", "year", "fellows_count", "is_published"]
+    list_filter = ["is_published"]
+    panels = [
+        FieldRowPanel([FieldPanel("programme"), FieldPanel("number"), FieldPanel("year")]),
+        FieldPanel("is_published"),
+        FieldPanel("description"),
+        FieldRowPanel(
+            [
+                FieldPanel("fellows_count"),
+                FieldPanel("duration_months"),
+                FieldPanel("net_monthly_pay"),
+            ],
+            heading=_("Chiffres"),
+        ),
+        FieldRowPanel(
+            [FieldPanel("team_size_min"), FieldPanel("team_size_max")], heading=_("Équipes")
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("challenge_call_opens"), FieldPanel("challenge_call_closes")]
+                ),
+                FieldRowPanel(
+                    [FieldPanel("challenge_jury_starts"), FieldPanel("challenge_jury_ends")]
+                ),
+                FieldRowPanel(
+                    [
+                        FieldPanel("application_call_opens_at"),
+                        FieldPanel("application_call_closes_at"),
+                    ]
+                ),
+                FieldRowPanel([FieldPanel("auditions_start"), FieldPanel("auditions_end")]),
+                FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+            ],
+            heading=_("Calendrier publié"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("rules_document"), FieldPanel("rules_url")], heading=_("Règlement")
+        ),
+        InlinePanel("selection_criteria", heading=_("Critères de sélection"), label=_("critère")),
+    ]
+
+
+class HostOrganisationViewSet(SnippetViewSet):
+    model = HostOrganisation
+    icon = "home"
+    list_display = ["ministry", "directorate"]
+    search_fields = ["ministry", "directorate"]
+
+
+class SkillViewSet(SnippetViewSet):
+    model = Skill
+    icon = "tag"
+    list_display = ["name", "slug"]
+
+
+class ChallengeViewSet(SnippetViewSet):
+    model = Challenge
+    icon = "pick"
+    list_display = ["name", "cohort", "host", "status"]
+    list_filter = ["cohort", "status"]
+    search_fields = ["name", "summary"]
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("slug")]),
+        FieldRowPanel([FieldPanel("cohort"), FieldPanel("host"), FieldPanel("status")]),
+        FieldPanel("summary"),
+        FieldPanel("problem"),
+        FieldPanel("challenge"),
+        FieldPanel("expected_results"),
+        MultiFieldPanel(
+            [
+                FieldPanel("skills"),
+                FieldPanel("profiles_sought"),
+                FieldRowPanel([FieldPanel("fellows_sought"), FieldPanel("location")]),
+            ],
+            heading=_("Équipe recherchée"),
+        ),
+        FieldRowPanel([FieldPanel("source_code_url"), FieldPanel("website_url")]),
+        FieldPanel("image"),
+        InlinePanel("mentors", heading=_("Mentors"), label=_("mentor")),
+    ]
+
+
+class PressItemViewSet(SnippetViewSet):
+    model = PressItem
+    icon = "doc-full"
+    list_display = ["title", "outlet", "category", "published_on"]
+    list_filter = ["category"]
+    search_fields = ["title", "outlet"]
+
+
+class EventViewSet(SnippetViewSet):
+    model = Event
+    icon = "date"
+    list_display = ["title", "starts_on", "place", "kind"]
+    list_filter = ["kind", "cohort"]
+    search_fields = ["title", "place"]
+
+
+class ProgrammeGroup(SnippetViewSetGroup):
+    menu_label = _("Programme EIG")
+    menu_icon = "folder-open-inverse"
+    menu_order = 150
+    items = [
+        ProgrammeViewSet,
+        CohortViewSet,
+        ChallengeViewSet,
+        HostOrganisationViewSet,
+        SkillViewSet,
+        PressItemViewSet,
+        EventViewSet,
+    ]
+
+
+register_snippet(ProgrammeGroup)

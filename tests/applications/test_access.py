@@ -1,0 +1,109 @@
+"""Who sees what: every rule of eig/applications/access.py, the refusals included."""
+
+import json
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.http import Http404
+
+from eig.applications.access import (
+    applications_visible_to,
+    get_application_for,
+    get_own_application,
+)
+from eig.applications.models import Application
+from tests.applications.helpers import step_url
+from tests.factories import ApplicationFactory
+
+
+@pytest.fixture
+def alices(alice, cohort):
+    return ApplicationFactory(cohort=cohort, candidate=alice, complete=True)
+
+
+@pytest.fixture
+def bobs(bob, cohort):
+    return ApplicationFactory(cohort=cohort, candidate=bob, complete=True, city="Brest")
+
+
+def test_a_candidate_sees_only_their_own_applications(alice, alices, bobs):
+    assert list(applications_visible_to(alice)) == [alices]
+    assert get_application_for(alice, alices.public_id) == alices
+    with pytest.raises(Http404):
+        get_application_for(alice, bobs.public_id)
+
+
+def test_the_programme_team_sees_every_application(carol, alices, bobs):
+    assert set(applications_visible_to(carol)) == {alices, bobs}
+    assert get_application_for(carol, bobs.public_id) == bobs
+
+
+def test_the_programme_team_cannot_act_as_the_candidate(carol, alices):
+    with pytest.raises(Http404):
+        get_own_application(carol, alices.public_id)
+
+
+def test_a_visitor_sees_nothing(alices):
+    assert not applications_visible_to(AnonymousUser()).exists()
+    with pytest.raises(Http404):
+        get_application_for(AnonymousUser(), alices.public_id)
+
+
+def candidate_urls(application):
+    base = f"/mon-espace/candidatures/{application.public_id}/"
+    return [base, base + "cv/", base + "retirer/", base + "supprimer/"]
+
+
+def test_visitors_are_sent_to_sign_in(client, alices, cohort):
+    urls = [
+        "/candidater/",
+        "/candidater/3/",
+        step_url(cohort, "identite"),
+        "/candidater/3/recapitulatif/",
+        "/candidater/3/confirmation/",
+        "/mon-espace/",
+        "/mon-espace/mes-donnees/",
+        *candidate_urls(alices),
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"].startswith("/connexion/?next="), url
+    autosave = client.post(step_url(cohort, "identite") + "brouillon/", {"city": "Paris"})
+    assert autosave["Location"].startswith("/connexion/?next=")
+    assert Application.objects.get(pk=alices.pk).city == "Lyon"
+
+
+def test_another_candidate_changing_the_address_gets_404(client, bob, alices):
+    client.force_login(bob)
+
+    for url in candidate_urls(alices):
+        assert client.get(url).status_code == 404, url
+        assert client.post(url).status_code in (404, 405), url
+
+    alices.refresh_from_db()
+    assert alices.status == Application.Status.DRAFT
+
+
+def test_the_steps_show_the_signed_in_candidate_own_application_only(client, bob, alices, bobs):
+    client.force_login(bob)
+
+    page = client.get(step_url(alices.cohort, "identite")).content.decode()
+    client.post(step_url(alices.cohort, "identite") + "brouillon/", {"city": "Pau"})
+
+    assert 'value="Brest"' in page
+    assert 'value="Lyon"' not in page
+    alices.refresh_from_db()
+    assert alices.city == "Lyon"
+
+
+def test_the_data_export_holds_only_the_candidate_own_data(client, alice, alices, bobs):
+    client.force_login(alice)
+
+    data = json.loads(client.get("/mon-espace/mes-donnees/").content)
+
+    assert data["account"]["email"] == "alice@example.fr"
+    assert [application["public_id"] for application in data["applications"]] == [
+        str(alices.public_id)
+    ]
+    assert "Brest" not in json.dumps(data)

@@ -1,0 +1,221 @@
+import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.utils import timezone
+from django_tasks.signals import task_enqueued
+
+from eig.accounts.roles import PROGRAMME_TEAM_GROUP
+from eig.applications.models import Application
+from eig.communications.models import Announcement
+from eig.communications.services import (
+    AlreadySent,
+    remind_draft_holders,
+    schedule_deadline_reminder,
+    send_announcement,
+)
+from tests.factories import CohortFactory
+
+NOW = timezone.make_aware(datetime.datetime(2027, 10, 20, 12, 0))
+
+
+def make_user(email, *, team=False):
+    user = get_user_model().objects.create(username=email, email=email)
+    if team:
+        user.groups.add(Group.objects.get_or_create(name=PROGRAMME_TEAM_GROUP)[0])
+    return user
+
+
+def make_application(cohort, email, status=Application.Status.DRAFT):
+    submitted = None if status == Application.Status.DRAFT else NOW
+    return Application.objects.create(
+        cohort=cohort,
+        candidate=make_user(email),
+        email=email,
+        first_name="Camille",
+        status=status,
+        submitted_at=submitted,
+    )
+
+
+def cohort_closing_in(delta, **kwargs):
+    return CohortFactory(
+        application_call_opens_at=NOW - datetime.timedelta(days=30),
+        application_call_closes_at=NOW + delta,
+        **kwargs,
+    )
+
+
+def test_drafts_are_reminded_once_when_the_call_closes_within_48_hours(db, mailoutbox):
+    cohort = cohort_closing_in(datetime.timedelta(hours=47))
+    make_application(cohort, "brouillon@exemple.fr")
+    make_application(cohort, "deposee@exemple.fr", Application.Status.SUBMITTED)
+
+    assert remind_draft_holders(now=NOW) == 1
+    assert remind_draft_holders(now=NOW + datetime.timedelta(hours=1)) == 0
+
+    assert [mail.to for mail in mailoutbox] == [["brouillon@exemple.fr"]]
+    assert "n'est pas encore déposée" in mailoutbox[0].body
+    assert "(heure de Paris)" in mailoutbox[0].body
+    assert "/candidater/" in mailoutbox[0].body
+
+
+def test_no_reminder_earlier_than_48_hours_or_after_closing(db, mailoutbox):
+    early = cohort_closing_in(datetime.timedelta(hours=48, seconds=1))
+    closed = cohort_closing_in(-datetime.timedelta(seconds=1))
+    make_application(early, "tot@exemple.fr")
+    make_application(closed, "tard@exemple.fr")
+
+    assert remind_draft_holders(now=NOW) == 0
+    assert mailoutbox == []
+
+
+def test_command_reports_the_reminders(db, capsys):
+    now = timezone.now()
+    cohort = CohortFactory(
+        application_call_opens_at=now - datetime.timedelta(days=30),
+        application_call_closes_at=now + datetime.timedelta(hours=2),
+    )
+    make_application(cohort, "brouillon@exemple.fr")
+
+    call_command("send_deadline_reminders")
+
+    assert "1 relance(s)" in capsys.readouterr().out
+
+
+def test_reminder_is_scheduled_48_hours_before_the_deadline(db, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    cohort = cohort_closing_in(datetime.timedelta(days=10))
+
+    result = schedule_deadline_reminder(cohort=cohort, now=NOW)
+
+    assert result.task.run_after == cohort.application_call_closes_at - datetime.timedelta(hours=48)
+    closed = cohort_closing_in(-datetime.timedelta(hours=1))
+    assert schedule_deadline_reminder(cohort=closed, now=NOW) is None
+
+
+def test_announcement_goes_once_to_every_candidate_but_the_withdrawn(
+    db, mailoutbox, django_capture_on_commit_callbacks
+):
+    cohort = cohort_closing_in(datetime.timedelta(days=5))
+    other = cohort_closing_in(datetime.timedelta(days=5))
+    make_application(cohort, "a@exemple.fr")
+    make_application(cohort, "b@exemple.fr", Application.Status.SUBMITTED)
+    make_application(cohort, "c@exemple.fr", Application.Status.WITHDRAWN)
+    make_application(other, "d@exemple.fr")
+    team = make_user("equipe@exemple.fr", team=True)
+    announcement = Announcement.objects.create(
+        cohort=cohort, subject="Report de la date", body="L'appel est prolongé.", created_by=team
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        send_announcement(announcement=announcement, by=team)
+    with pytest.raises(AlreadySent):
+        send_announcement(announcement=announcement, by=team)
+
+    assert sorted(mail.to[0] for mail in mailoutbox) == ["a@exemple.fr", "b@exemple.fr"]
+    assert all(len(mail.to) == 1 for mail in mailoutbox)
+    assert "L'appel est prolongé." in mailoutbox[0].body
+    announcement.refresh_from_db()
+    assert announcement.recipients_count == 2 and announcement.sent_by == team
+
+
+@pytest.fixture
+def team_client(client, db):
+    client.force_login(make_user("equipe@exemple.fr", team=True))
+    return client
+
+
+def test_team_writes_previews_and_sends_an_announcement(
+    team_client, mailoutbox, django_capture_on_commit_callbacks
+):
+    cohort = cohort_closing_in(datetime.timedelta(days=5))
+    make_application(cohort, "a@exemple.fr")
+
+    response = team_client.post(
+        "/equipe/annonces/nouvelle/",
+        {"cohort": cohort.pk, "subject": "Nouvelle date", "body": "<b>Prolongation</b>"},
+    )
+    announcement = Announcement.objects.get()
+    assert response.url == f"/equipe/annonces/{announcement.pk}/"
+    preview = team_client.get(response.url).content.decode()
+    assert "&lt;b&gt;Prolongation&lt;/b&gt;" in preview
+    assert "Confirmer l’envoi à 1 candidat·e" in preview
+    assert mailoutbox == []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        team_client.post(f"/equipe/annonces/{announcement.pk}/envoyer/")
+    again = team_client.post(f"/equipe/annonces/{announcement.pk}/envoyer/", follow=True)
+
+    assert len(mailoutbox) == 1
+    assert "déjà été envoyée" in again.content.decode()
+
+
+def test_invalid_announcement_keeps_what_was_typed(team_client):
+    response = team_client.post(
+        "/equipe/annonces/nouvelle/", {"cohort": "", "subject": "", "body": "Mon texte"}
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Mon texte" in html
+    assert "fr-input-group--error" in html or "fr-select-group--error" in html
+    assert Announcement.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/equipe/annonces/", "/equipe/annonces/nouvelle/", "/equipe/annonces/1/"],
+)
+def test_only_the_programme_team_sees_announcements(client, db, url):
+    team = make_user("equipe@exemple.fr", team=True)
+    Announcement.objects.create(
+        pk=1, cohort=CohortFactory(), subject="S", body="B", created_by=team
+    )
+
+    anonymous = client.get(url)
+    assert anonymous.status_code == 302 and anonymous.url.startswith("/connexion/")
+    client.force_login(make_user("candidat@exemple.fr"))
+    assert client.get(url).status_code == 404
+    client.force_login(team)
+    assert client.get(url).status_code == 200
+
+
+def test_only_the_programme_team_sends(client, db, mailoutbox):
+    team = make_user("equipe@exemple.fr", team=True)
+    announcement = Announcement.objects.create(
+        cohort=CohortFactory(), subject="S", body="B", created_by=team
+    )
+    client.force_login(make_user("candidat@exemple.fr"))
+
+    assert client.post(f"/equipe/annonces/{announcement.pk}/envoyer/").status_code == 404
+    assert client.get(f"/equipe/annonces/{announcement.pk}/envoyer/").status_code == 405
+    announcement.refresh_from_db()
+    assert announcement.sent_at is None
+
+
+def test_editing_a_cohort_in_the_admin_schedules_its_reminder(db, settings):
+    from eig.communications.wagtail_hooks import schedule_reminder_of_edited_cohort
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    now = timezone.now()
+    cohort = CohortFactory(
+        application_call_opens_at=now, application_call_closes_at=now + datetime.timedelta(days=9)
+    )
+
+    enqueued = []
+
+    def record(sender, task_result, **kwargs):
+        enqueued.append(task_result)
+
+    task_enqueued.connect(record)
+    try:
+        schedule_reminder_of_edited_cohort(None, cohort)
+    finally:
+        task_enqueued.disconnect(record)
+
+    [result] = enqueued
+    assert result.task.name == "remind_draft_holders_task"
+    assert result.task.run_after == cohort.application_call_closes_at - datetime.timedelta(days=2)
