@@ -1,12 +1,21 @@
 """The demo cohort with an open call for applications (see eig/demo/data/open_call.py)."""
 
 import datetime
+import zoneinfo
 
 from django.utils import timezone
 
 from eig.challenges.models import Challenge, HostOrganisation, Skill
 from eig.cohorts.models import Cohort
 from eig.demo.data import open_call as data
+
+PARIS = zoneinfo.ZoneInfo("Europe/Paris")
+
+
+def _paris(moment, hour):
+    """That day at `hour` o'clock, Paris time: a call opens and closes at a round hour."""
+    day = timezone.localtime(moment, PARIS).date()
+    return datetime.datetime.combine(day, datetime.time(hour), tzinfo=PARIS)
 
 
 def load_open_call(programme, *, now=None):
@@ -20,8 +29,8 @@ def load_open_call(programme, *, now=None):
         defaults={
             **values,
             "year": now.year + 1,
-            "application_call_opens_at": now - datetime.timedelta(days=7),
-            "application_call_closes_at": now + datetime.timedelta(days=60),
+            "application_call_opens_at": _paris(now - datetime.timedelta(days=7), 9),
+            "application_call_closes_at": _paris(now + datetime.timedelta(days=60), 17),
             "starts_on": datetime.date(now.year + 1, 1, 15),
             "ends_on": datetime.date(now.year + 1, 11, 15),
         },

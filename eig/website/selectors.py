@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, Sum
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -119,4 +120,4 @@ def published_challenges_matching(*, cohort=None, skill=None, host=None):
         conditions &= Q(skills=skill)
     if host is not None:
         conditions &= Q(host=host)
-    return challenges.filter(conditions).distinct().order_by("name")
+    return challenges.filter(conditions).distinct().order_by(Lower("name"))
