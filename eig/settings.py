@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "eig.website",
     "eig.demo",
     "eig.backoffice",
+    "eig.selection",
+    "eig.auditions",
     "dsfr",
     "widget_tweaks",
     "django_tasks",

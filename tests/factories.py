@@ -189,3 +189,74 @@ class ChallengeChoiceFactory(factory.django.DjangoModelFactory):
     )
     rank = 1
     contribution = "Mon expérience du développement web."
+
+
+# --- Auditions -------------------------------------------------------------------------------
+
+
+class InterviewSlotFactory(factory.django.DjangoModelFactory):
+    """A slot in the programme's rhythm, in a week, in a place; `panel=[...]` sets its jury."""
+
+    class Meta:
+        model = "auditions.InterviewSlot"
+        skip_postgeneration_save = True
+
+    cohort = factory.SubFactory(CohortFactory)
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
+    duration = 40
+    place = "20 avenue de Ségur, Paris"
+
+    @factory.post_generation
+    def panel(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.panel.set(extracted)
+
+
+class InterviewFactory(factory.django.DjangoModelFactory):
+    """A booked audition of an invited application."""
+
+    class Meta:
+        model = "auditions.Interview"
+
+    slot = factory.SubFactory(InterviewSlotFactory)
+    application = factory.SubFactory(
+        ApplicationFactory,
+        submitted=True,
+        status="invited",
+        cohort=factory.SelfAttribute("..slot.cohort"),
+    )
+    booked_at = factory.LazyFunction(timezone.now)
+
+
+# --- Selection (jury, conflicts, assignments) --------------------------------------------------
+
+
+class ReviewerFactory(factory.django.DjangoModelFactory):
+    """A member of the jury of a cohort, who assesses developers by default."""
+
+    class Meta:
+        model = "selection.Reviewer"
+
+    cohort = factory.SubFactory(OpenCallCohortFactory)
+    user = factory.SubFactory(
+        CandidateFactory, username=factory.Sequence(lambda n: f"jury-{n}@jury.example.org")
+    )
+    full_name = factory.Sequence(lambda n: f"Membre du jury {n}")
+    organisation = factory.Sequence(lambda n: f"Organisation {n}")
+    profiles = factory.LazyFunction(lambda: [Profile.DEVELOPMENT.value])
+    max_load = 10
+    invited_at = factory.LazyFunction(timezone.now)
+
+
+class AssignmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "selection.Assignment"
+
+    class Params:
+        released = factory.Trait(status="released", released_at=factory.LazyFunction(timezone.now))
+
+    reviewer = factory.SubFactory(ReviewerFactory)
+    application = factory.SubFactory(
+        ApplicationFactory, submitted=True, cohort=factory.SelfAttribute("..reviewer.cohort")
+    )
+    affinity = 1.0

@@ -1,15 +1,22 @@
 """Who may see which application: every view that shows one goes through these functions."""
 
+from django.db.models import Q
 from django.http import Http404
 
 from eig.accounts.roles import is_programme_team
 from eig.applications.models import Application
+from eig.selection.access import assigned_to
 
 
 def applications_visible_to(user):
     if is_programme_team(user):
         return Application.objects.all()  # the programme team sees every application
-    return own_applications(user)  # a candidate sees their own, a visitor none
+    if not user.is_authenticated:
+        return Application.objects.none()  # a visitor none
+    return Application.objects.filter(
+        Q(candidate=user)  # a candidate sees their own
+        | Q(pk__in=assigned_to(user))  # a reviewer: assigned to them, released, no conflict
+    )
 
 
 def get_application_for(user, public_id):

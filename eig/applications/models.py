@@ -20,6 +20,7 @@ CONTRIBUTION_MAX = 1500
 MAX_EXPERIENCES = 5
 MAX_CHOICES = 3
 CV_MAX_BYTES = 5 * 1024 * 1024
+REASON_MAX = 2000
 
 
 class Profile(models.TextChoices):
@@ -42,16 +43,45 @@ class Application(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("brouillon")
         SUBMITTED = "submitted", _("déposée")
-        UNDER_REVIEW = "under_review", _("en cours d'examen")
+        ELIGIBLE = "eligible", _("recevable")
+        INELIGIBLE = "ineligible", _("irrecevable")
+        SHORTLISTED = "shortlisted", _("présélectionnée")
+        INVITED = "invited", _("admissible — invitée à une audition")
+        INTERVIEWED = "interviewed", _("auditionnée")
+        SELECTED = "selected", _("retenue")
+        WAITLISTED = "waitlisted", _("liste d'attente")
+        REJECTED = "rejected", _("non retenue")
         WITHDRAWN = "withdrawn", _("retirée")
 
-    # The lifecycle, in one place: which status may follow which. Deleting a draft is not a
-    # transition: the draft and its CV are erased.
+    # The lifecycle, in one place: which status may follow which. The candidate submits and
+    # withdraws (up to the invitation to an audition); every other move is the programme team's.
+    # An irrecevable application may be found recevable on a second look; a waitlisted one is
+    # retained or not once the others answered. Deleting a draft is not a transition: the draft
+    # and its CV are erased.
     TRANSITIONS = {
         Status.DRAFT: {Status.SUBMITTED},
-        Status.SUBMITTED: {Status.UNDER_REVIEW, Status.WITHDRAWN},
-        Status.UNDER_REVIEW: {Status.WITHDRAWN},
+        Status.SUBMITTED: {Status.ELIGIBLE, Status.INELIGIBLE, Status.WITHDRAWN},
+        Status.INELIGIBLE: {Status.ELIGIBLE},
+        Status.ELIGIBLE: {Status.SHORTLISTED, Status.REJECTED, Status.WITHDRAWN},
+        Status.SHORTLISTED: {Status.INVITED, Status.REJECTED, Status.WITHDRAWN},
+        Status.INVITED: {Status.INTERVIEWED, Status.REJECTED, Status.WITHDRAWN},
+        Status.INTERVIEWED: {Status.SELECTED, Status.WAITLISTED, Status.REJECTED},
+        Status.WAITLISTED: {Status.SELECTED, Status.REJECTED},
     }
+    CANDIDATE_MOVES = {Status.SUBMITTED, Status.WITHDRAWN}
+    # The stages the programme team moves applications to, in the order of the process.
+    TEAM_STAGES = [
+        Status.ELIGIBLE,
+        Status.INELIGIBLE,
+        Status.SHORTLISTED,
+        Status.INVITED,
+        Status.INTERVIEWED,
+        Status.SELECTED,
+        Status.WAITLISTED,
+        Status.REJECTED,
+    ]
+    # Moves that must say why.
+    REASON_REQUIRED = {Status.INELIGIBLE}
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     cohort = models.ForeignKey(
@@ -154,6 +184,10 @@ class Application(models.Model):
     def can_become(self, status):
         return status in self.TRANSITIONS.get(self.status, ())
 
+    def next_stages(self):
+        """The stages the programme team may move this application to, in the process' order."""
+        return [status for status in self.TEAM_STAGES if self.can_become(status)]
+
     def is_editable(self, now=None):
         """The candidate may still change it: a draft or a submitted one, while the call is open."""
         return self.status in (self.Status.DRAFT, self.Status.SUBMITTED) and (
@@ -225,3 +259,30 @@ class ChallengeChoice(models.Model):
 
     def __str__(self):
         return f"{self.rank}. {self.challenge}"
+
+
+class StageTransition(models.Model):
+    """One move of an application from a status to another: who, when, from, to and why."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="transitions"
+    )
+    from_status = models.CharField(_("de l'état"), max_length=20, choices=Application.Status)
+    to_status = models.CharField(_("à l'état"), max_length=20, choices=Application.Status)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("par"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("le"))
+    reason = models.TextField(_("motif"), max_length=REASON_MAX, blank=True)
+
+    class Meta:
+        verbose_name = _("changement d'état")
+        verbose_name_plural = _("changements d'état")
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.application}: {self.from_status} → {self.to_status}"

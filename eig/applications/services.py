@@ -11,17 +11,21 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
+from eig.accounts.roles import is_programme_team
 from eig.applications import calls, steps
 from eig.applications.access import own_applications
+from eig.applications.candidate_status import candidate_status_label
 from eig.applications.cv import delete_cv_file_on_commit
 from eig.applications.draft_forms import StepForm
-from eig.applications.models import MAX_CHOICES, Application, ChallengeChoice
+from eig.applications.models import MAX_CHOICES, Application, ChallengeChoice, StageTransition
 from eig.applications.tasks import send_submission_confirmation
 from eig.audit import services as audit
 
 # Personal data exported as they are; the links to other rows are exported apart.
-NOT_EXPORTED = {"id", "candidate", "cohort", "cv"}
+# The status is exported as the candidate sees it (candidate_status_label).
+NOT_EXPORTED = {"id", "candidate", "cohort", "cv", "status"}
 
 
 class ApplicationRefused(Exception):
@@ -32,10 +36,23 @@ class ApplicationRefused(Exception):
         self.message = message
 
 
+WITHDRAWAL_REFUSED = _lazy(
+    "Seule une candidature déposée, et pas encore auditionnée, peut être retirée."
+)
+
+
 class ApplicationIncomplete(ApplicationRefused):
     def __init__(self, missing):
         super().__init__(_("Il manque des éléments pour déposer la candidature."))
         self.missing = missing
+
+
+@dataclass
+class BulkMove:
+    """What a bulk move did: the applications moved, and the others with why each was refused."""
+
+    moved: list = field(default_factory=list)
+    refused: list = field(default_factory=list)  # (application, message) pairs
 
 
 @dataclass
@@ -49,7 +66,7 @@ def why_read_only(application, now=None):
     """Why the candidate can no longer change `application`, or None while they can."""
     if application.status == Application.Status.WITHDRAWN:
         return _("Vous avez retiré cette candidature : elle ne peut plus être modifiée.")
-    if application.status == Application.Status.UNDER_REVIEW:
+    if application.status not in (Application.Status.DRAFT, Application.Status.SUBMITTED):
         return _("Votre candidature est en cours d’examen : elle ne peut plus être modifiée.")
     return calls.closed_call_message(application.cohort, now)
 
@@ -128,8 +145,8 @@ def submit_application(*, application, by, now=None):
     with transaction.atomic():
         application = _lock(application)
         _check_is_candidate(application, by)
-        if application.status in (Application.Status.SUBMITTED, Application.Status.UNDER_REVIEW):
-            return application
+        if application.status not in (Application.Status.DRAFT, Application.Status.WITHDRAWN):
+            return application  # already submitted, at whatever stage it is now
         if not application.can_become(Application.Status.SUBMITTED):
             raise ApplicationRefused(why_read_only(application, now))
         refusal = calls.closed_call_message(application.cohort, now)
@@ -138,6 +155,7 @@ def submit_application(*, application, by, now=None):
         missing = steps.missing_items(application)
         if missing:
             raise ApplicationIncomplete(missing)
+        _record_transition(application, Application.Status.SUBMITTED, by=by, at=now)
         application.status = Application.Status.SUBMITTED
         application.submitted_at = now
         application.last_step = steps.REVIEW.key
@@ -150,19 +168,78 @@ def submit_application(*, application, by, now=None):
 
 
 def withdraw_application(*, application, by, now=None):
-    """Withdraw a submitted application; withdrawing again changes nothing."""
+    """Withdraw a submitted application, up to the invitation to an audition (see TRANSITIONS).
+
+    Withdrawing again changes nothing.
+    """
+    now = now or timezone.now()
     with transaction.atomic():
         application = _lock(application)
         _check_is_candidate(application, by)
         if application.status == Application.Status.WITHDRAWN:
             return application
         if not application.can_become(Application.Status.WITHDRAWN):
-            raise ApplicationRefused(_("Seule une candidature déposée peut être retirée."))
+            raise ApplicationRefused(WITHDRAWAL_REFUSED)
+        _record_transition(application, Application.Status.WITHDRAWN, by=by, at=now)
         application.status = Application.Status.WITHDRAWN
-        application.withdrawn_at = now or timezone.now()
+        application.withdrawn_at = now
         application.save(update_fields=["status", "withdrawn_at", "updated_at"])
         audit.record(action="application.withdrawn", actor=by, target=application)
     return application
+
+
+def move_application(*, application, to, by, reason="", now=None):
+    """The programme team moves `application` to the stage `to`, saying why if it must.
+
+    Records a StageTransition and an `application.moved` audit entry. Raises ApplicationRefused,
+    changing nothing, when the state machine does not allow the move or a reason is missing.
+    """
+    reason = reason.strip()
+    _check_can_move(by, to, reason)
+    with transaction.atomic():
+        application = _lock(application)
+        refusal = why_not_moved(application, to)
+        if refusal:
+            raise ApplicationRefused(refusal)
+        _move(application, to, by=by, reason=reason, at=now or timezone.now())
+    return application
+
+
+def move_applications(*, applications, to, by, reason=""):
+    """Move each of `applications` to the stage `to`: those allowed move, the others are listed.
+
+    One transaction and one moment for the batch; each application is checked on its locked,
+    fresh row. Raises ApplicationRefused, moving none, if `by` or a missing reason forbids them all.
+    """
+    reason = reason.strip()
+    _check_can_move(by, to, reason)
+    result = BulkMove()
+    now = timezone.now()
+    with transaction.atomic():
+        locked = Application.objects.select_for_update(of=("self",)).filter(
+            pk__in=[application.pk for application in applications]
+        )
+        for application in locked.order_by("pk"):
+            refusal = why_not_moved(application, to)
+            if refusal:
+                result.refused.append((application, refusal))
+            else:
+                _move(application, to, by=by, reason=reason, at=now)
+                result.moved.append(application)
+    return result
+
+
+def why_not_moved(application, to):
+    """Why the team cannot move `application` to `to` now, or None if it can."""
+    if application.status == to:
+        return _("La candidature est déjà à l’état « %(status)s ».") % {
+            "status": application.get_status_display()
+        }
+    if to not in Application.TEAM_STAGES or not application.can_become(to):
+        return _(
+            "Une candidature à l’état « %(current)s » ne peut pas passer à « %(target)s »."
+        ) % {"current": application.get_status_display(), "target": Application.Status(to).label}
+    return None
 
 
 def delete_draft(*, application, by):
@@ -212,7 +289,7 @@ def _application_data(application):
         if model_field.name not in NOT_EXPORTED
     }
     return data | {
-        "status_label": application.get_status_display(),
+        "status_label": str(candidate_status_label(application)),
         "cohort": {"number": application.cohort.number, "name": str(application.cohort)},
         "cv": {"filename": application.cv_filename, "size": application.cv_size}
         if application.cv
@@ -245,6 +322,44 @@ def _plain(value):
     if isinstance(value, uuid.UUID):
         return str(value)
     return value
+
+
+def _check_can_move(user, to, reason):
+    if not is_programme_team(user):
+        raise ApplicationRefused(
+            _("Seule l’équipe du programme peut changer l’état d’une candidature.")
+        )
+    if to not in Application.Status.values:
+        raise ApplicationRefused(_("Cet état n’existe pas."))
+    if to in Application.REASON_REQUIRED and not reason:
+        raise ApplicationRefused(
+            _("Indiquez le motif : il est obligatoire pour passer à « %(target)s ».")
+            % {"target": Application.Status(to).label}
+        )
+
+
+def _move(application, to, *, by, reason, at):
+    transition = _record_transition(application, to, by=by, at=at, reason=reason)
+    application.status = to
+    application.save(update_fields=["status", "updated_at"])
+    audit.record(
+        action="application.moved",
+        actor=by,
+        target=application,
+        data={"from": transition.from_status, "to": to, "reason": reason},
+    )
+
+
+def _record_transition(application, to, *, by, at, reason=""):
+    """Call before changing `application.status`: the history keeps where it came from."""
+    return StageTransition.objects.create(
+        application=application,
+        from_status=application.status,
+        to_status=to,
+        by=by,
+        at=at,
+        reason=reason,
+    )
 
 
 def _lock(application):

@@ -9,6 +9,19 @@ ACTION_LABELS = {
     "application.submitted": "a déposé sa candidature",
     "application.withdrawn": "a retiré sa candidature",
     "application.deleted": "a supprimé son brouillon",
+    "application.access_denied": "a tenté d'ouvrir une candidature qui ne lui est pas confiée",
+    "reviewer.invited": "a invité un membre du jury",
+    "conflict.declared": "a déclaré un conflit d'intérêts",
+    "conflict.consented": "a levé un conflit d'intérêts lié à une administration d'accueil",
+    "assignment.proposed": "a calculé une proposition d'affectation",
+    "assignment.added": "a ajouté une affectation",
+    "assignment.removed": "a retiré une affectation",
+    "assignment.released": "a publié les affectations",
+    "application.moved": "a changé l'état de la candidature",
+    "interview.booked": "a réservé un créneau d'audition",
+    "interview.graded": "a rempli la grille d'audition",
+    "interview_slot.deleted": "a supprimé un créneau d'audition",
+    "interview_slots.created": "a créé des créneaux d'audition",
 }
 
 

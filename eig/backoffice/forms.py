@@ -27,7 +27,7 @@ class ApplicationFilterForm(DsfrBaseForm):
         label=_("État"),
         required=False,
         choices=[
-            (SUBMITTED, _("Déposées ou en cours d’examen")),
+            (SUBMITTED, _("Toutes les étapes, sauf brouillons et retirées")),
             (ANY_STATUS, _("Tous les états, brouillons compris")),
             *((value, capfirst(label)) for value, label in Application.Status.choices),
         ],

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from eig.backoffice import views
+from eig.backoffice import stage_views, views
 
 app_name = "backoffice"
 
@@ -11,6 +11,7 @@ urlpatterns = [
         views.application_statistics,
         name="application_statistics",
     ),
+    path("candidatures/etat/", stage_views.application_bulk_move, name="application_bulk_move"),
     re_path(
         r"^candidatures/export\.(?P<file_format>csv|xlsx|ods)$",
         views.application_export,
@@ -18,4 +19,9 @@ urlpatterns = [
     ),
     path("candidatures/<uuid:public_id>/", views.application_detail, name="application_detail"),
     path("candidatures/<uuid:public_id>/cv/", views.application_cv, name="application_cv"),
+    path(
+        "candidatures/<uuid:public_id>/etat/",
+        stage_views.application_move,
+        name="application_move",
+    ),
 ]

@@ -11,6 +11,7 @@ from eig.backoffice import charts, export, stats
 from eig.backoffice.access import programme_team_required
 from eig.backoffice.forms import ApplicationFilterForm, StatisticsForm
 from eig.backoffice.selectors import filter_applications, for_listing
+from eig.backoffice.stage_forms import BulkMoveForm, MoveForm
 
 APPLICATIONS_PER_PAGE = 50
 
@@ -38,6 +39,7 @@ def application_list(request):
             "page": page,
             "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2),
             "export_formats": export.CONTENT_TYPES,
+            "bulk_form": BulkMoveForm(applications=applications),
             "breadcrumb_data": {"current": _("Candidatures")},
         },
     )
@@ -51,6 +53,11 @@ def application_detail(request, public_id):
         public_id=public_id,
     )
     record_view_by_someone_else(request=request, application=application)
+    return detail_page(request, application, MoveForm(application=application))
+
+
+def detail_page(request, application, move_form):
+    """The application's page, with `move_form` as posted when it was refused."""
     return render(
         request,
         "backoffice/application_detail.html",
@@ -58,6 +65,8 @@ def application_detail(request, public_id):
             "application": application,
             "choices": list(application.choices.select_related("challenge__host")),
             "experiences": list(application.experiences.all()),
+            "transitions": list(application.transitions.select_related("by")),
+            "move_form": move_form,
             "breadcrumb_data": {
                 "links": [
                     {"url": reverse("backoffice:application_list"), "title": _("Candidatures")}

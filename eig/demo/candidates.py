@@ -5,6 +5,7 @@ only the missing ones are created.
 """
 
 import datetime
+import itertools
 import random
 import uuid
 import zoneinfo
@@ -12,7 +13,8 @@ import zoneinfo
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 
-from eig.applications.models import Application, ChallengeChoice, Profile
+from eig.accounts.roles import PROGRAMME_TEAM_GROUP
+from eig.applications.models import Application, ChallengeChoice, Profile, StageTransition
 from eig.challenges.models import Challenge
 from eig.demo.pdf import text_pdf
 
@@ -21,6 +23,7 @@ CANDIDATE_COUNT = 320
 DRAFT_SHARE = 0.12
 WITHDRAWN_SHARE = 0.02
 EMAIL_DOMAIN = "candidats.example.org"
+STAGE_SEED = 2017
 NAMESPACE = uuid.UUID("6f1d3c1e-2c8a-4e55-9a57-0c6f3b1f2e17")
 
 FIRST_NAMES = [
@@ -138,10 +141,47 @@ BACKGROUNDS = {
     Profile.OTHER: "Gestion de projets numériques dans le secteur associatif",
 }
 
+S = Application.Status
+# Where the submitted applications stand, each path from déposée on, with its share. About 275
+# applications are submitted: some 60 are invited to an audition, 28 retained, a few waitlisted.
+STAGE_PATHS = [
+    ([], 0.03),
+    ([S.INELIGIBLE], 0.11),
+    ([S.ELIGIBLE], 0.17),
+    ([S.ELIGIBLE, S.REJECTED], 0.06),
+    ([S.ELIGIBLE, S.SHORTLISTED], 0.19),
+    ([S.ELIGIBLE, S.SHORTLISTED, S.REJECTED], 0.05),
+    ([S.ELIGIBLE, S.SHORTLISTED, S.INVITED], 0.19),
+    ([S.ELIGIBLE, S.SHORTLISTED, S.INVITED, S.INTERVIEWED], 0.02),
+    ([S.ELIGIBLE, S.SHORTLISTED, S.INVITED, S.INTERVIEWED, S.REJECTED], 0.03),
+    ([S.ELIGIBLE, S.SHORTLISTED, S.INVITED, S.INTERVIEWED, S.WAITLISTED], 0.04),
+    ([S.ELIGIBLE, S.SHORTLISTED, S.INVITED, S.INTERVIEWED, S.SELECTED], 0.11),
+]
+# The n-th move of a path happens on the n-th of these days (Paris time), at 10h plus a minute
+# per application.
+STAGE_DAYS = [
+    datetime.date(2017, 11, 3),
+    datetime.date(2017, 11, 14),
+    datetime.date(2017, 11, 20),
+    datetime.date(2017, 11, 29),
+    datetime.date(2017, 12, 12),
+]
+INELIGIBLE_REASONS = [
+    "Agent public en poste : le règlement exclut les agents publics en poste.",
+    "Pas disponible à temps plein pendant les dix mois du programme.",
+    "Études non terminées à la date de début du programme.",
+]
+REJECTED_REASONS = {
+    1: "Non présélectionnée : d'autres profils correspondent mieux aux défis choisis.",
+    2: "Non admissible après l'examen du jury.",
+    4: "Non retenue après l'audition.",
+}
+
 
 def load_candidates(cohort):
     """Add the synthetic applications of `cohort` (its call is closed: the dates are in it)."""
     rng = random.Random(cohort.number * 1000 + CANDIDATE_COUNT)
+    stage_rng = random.Random(STAGE_SEED)
     challenges = list(Challenge.objects.published().filter(cohort=cohort).order_by("slug"))
     popularity = [rng.uniform(0.5, 3) for _ in challenges]
     people = [_person(rng, index) for index in range(CANDIDATE_COUNT)]
@@ -151,14 +191,64 @@ def load_candidates(cohort):
             "username", flat=True
         )
     )
-    for person in people:
-        # The generator is consumed for every person so the output never depends on the DB.
+    team = User.objects.filter(groups__name=PROGRAMME_TEAM_GROUP).order_by("pk").first()
+    for index, person in enumerate(people):
+        # The generators are consumed for every person so the output never depends on the DB.
         picks = _weighted_sample(rng, challenges, popularity, rng.choice([1, 2, 2, 3, 3]))
         fate = rng.random()
         moment = _submission_moment(rng, cohort)
+        path = _stage_path(stage_rng.random())
         if person["email"] in existing:
             continue
-        _create_application(cohort, person, picks, fate, moment)
+        application = _create_application(cohort, person, picks, fate, moment, path)
+        _record_history(application, path, team, index)
+
+
+def _stage_path(roll):
+    for path, share in STAGE_PATHS:
+        if roll < share:
+            return path
+        roll -= share
+    return STAGE_PATHS[-1][0]
+
+
+def _record_history(application, path, team, index):
+    """The moves that led `application` where it is: submitted and withdrawn by the candidate,
+    the others by the programme team."""
+    Status = Application.Status
+    if application.status == Status.DRAFT:
+        return
+    moves = [(Status.DRAFT, Status.SUBMITTED, application.candidate, application.submitted_at, "")]
+    if application.status == Status.WITHDRAWN:
+        moves.append(
+            (
+                Status.SUBMITTED,
+                Status.WITHDRAWN,
+                application.candidate,
+                application.withdrawn_at,
+                "",
+            )
+        )
+        path = []
+    for position, (before, after) in enumerate(itertools.pairwise([Status.SUBMITTED, *path])):
+        at = datetime.datetime.combine(STAGE_DAYS[position], datetime.time(10), tzinfo=PARIS)
+        reason = ""
+        if after == Status.INELIGIBLE:
+            reason = INELIGIBLE_REASONS[index % len(INELIGIBLE_REASONS)]
+        elif after == Status.REJECTED:
+            reason = REJECTED_REASONS[position]
+        moves.append((before, after, team, at + datetime.timedelta(minutes=index), reason))
+    StageTransition.objects.bulk_create(
+        StageTransition(
+            application=application,
+            from_status=before,
+            to_status=after,
+            by=by,
+            at=at,
+            reason=reason,
+        )
+        for before, after, by, at, reason in moves
+    )
 
 
 def _person(rng, index):
@@ -191,7 +281,7 @@ def _submission_moment(rng, cohort):
     return opens + (closes - opens) * share * 0.999
 
 
-def _create_application(cohort, person, picks, fate, moment):
+def _create_application(cohort, person, picks, fate, moment, path):
     user = get_user_model().objects.create(
         username=person["email"],
         email=person["email"],
@@ -205,7 +295,7 @@ def _create_application(cohort, person, picks, fate, moment):
     elif fate < DRAFT_SHARE + WITHDRAWN_SHARE:
         status, submitted_at = Application.Status.WITHDRAWN, moment
     else:
-        status, submitted_at = Application.Status.UNDER_REVIEW, moment
+        status, submitted_at = (path[-1] if path else Application.Status.SUBMITTED), moment
     complete = status != Application.Status.DRAFT
     application = Application.objects.create(
         public_id=uuid.uuid5(NAMESPACE, person["email"]),
@@ -262,3 +352,4 @@ def _create_application(cohort, person, picks, fate, moment):
         application.cv_size = len(pdf)
         application.save(update_fields=["cv", "cv_filename", "cv_size", "updated_at"])
         Application.objects.filter(pk=application.pk).update(updated_at=moment)
+    return application

@@ -27,6 +27,7 @@ from eig.demo.data import programme as programme_data
 from eig.demo.open_call import load_open_call
 from eig.events.models import Event
 from eig.press.models import PressItem
+from eig.selection.demo import load_selection_demo
 from eig.website.models import ContentPage, FaqPage, HomePage, RulesPage, SitemapPage
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
@@ -41,7 +42,9 @@ def load_demo():
     """Everything `make run` shows: the site, an open call to try, and synthetic candidates."""
     programme = load_site()
     load_open_call(programme)
-    load_candidates(programme.cohorts.get(number=2))
+    promotion_2 = programme.cohorts.get(number=2)
+    load_candidates(promotion_2)
+    load_selection_demo(promotion_2)
     return programme
 
 

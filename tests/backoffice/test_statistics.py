@@ -32,7 +32,7 @@ def cohort(db):
     choose(
         submitted(
             cohort=cohort,
-            status=Application.Status.UNDER_REVIEW,
+            status=Application.Status.SHORTLISTED,
             submitted_at=utc(2026, 3, 13, 8, 0),
         ),
         a,

@@ -1,4 +1,6 @@
+import itertools
 import re
+from collections import Counter
 
 import pytest
 from django.apps import apps
@@ -107,6 +109,25 @@ def test_demo_adds_synthetic_applications_to_promotion_2(db):
     with sample.cv.open("rb") as cv:
         assert cv.read(5) == b"%PDF-"
     assert sample.candidate.has_usable_password() is False
+
+
+def test_demo_applications_are_spread_over_the_stages_with_their_history(db):
+    load_demo()
+
+    applications = Application.objects.filter(cohort__number=2).prefetch_related("transitions")
+    stages = Counter(application.status for application in applications)
+    assert 50 <= stages[Application.Status.INVITED] <= 70
+    assert 20 <= stages[Application.Status.SELECTED] <= 35
+    assert stages[Application.Status.WAITLISTED] >= 2
+    assert stages[Application.Status.REJECTED] > 20
+    for application in applications.exclude(status=Application.Status.DRAFT):
+        history = list(application.transitions.all())
+        assert history[0].to_status == Application.Status.SUBMITTED
+        assert history[-1].to_status == application.status
+        assert all(
+            later.from_status == earlier.to_status for earlier, later in itertools.pairwise(history)
+        )
+        assert all(t.reason for t in history if t.to_status == Application.Status.INELIGIBLE)
 
 
 def test_demo_team_member_signs_in_by_link_and_reaches_the_back_office(client, demo, mailoutbox):

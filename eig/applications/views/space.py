@@ -65,7 +65,7 @@ def withdraw(request, public_id):
         application,
         action=services.withdraw_application,
         possible=application.can_become(application.Status.WITHDRAWN),
-        impossible=_("Seule une candidature déposée peut être retirée."),
+        impossible=services.WITHDRAWAL_REFUSED,
         template="applications/space/confirm_withdraw.html",
         done=_("Votre candidature à la %(cohort)s est retirée."),
     )

@@ -1,0 +1,147 @@
+"""The jury of a cohort: reviewers, their conflicts of interest and their assignments."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
+
+from eig.applications.models import Profile
+
+
+class Reviewer(models.Model):
+    """A member of the jury of one cohort, invited by the programme team."""
+
+    cohort = models.ForeignKey(
+        "cohorts.Cohort",
+        verbose_name=_("promotion"),
+        on_delete=models.PROTECT,
+        related_name="reviewers",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("compte"),
+        on_delete=models.CASCADE,
+        related_name="reviewer_roles",
+    )
+    full_name = models.CharField(_("prénom et nom"), max_length=120)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    host = models.ForeignKey(
+        "challenges.HostOrganisation",
+        verbose_name=_("administration d'accueil"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reviewers",
+    )
+    # A list of Profile values: the profiles of candidates this reviewer can assess.
+    profiles = models.JSONField(_("profils évalués"), default=list, blank=True)
+    skills = models.ManyToManyField(
+        "challenges.Skill", verbose_name=_("compétences"), related_name="reviewers", blank=True
+    )
+    max_load = models.PositiveSmallIntegerField(_("charge maximale"), default=10)
+    invited_at = models.DateTimeField(_("invité·e le"))
+    accepted_at = models.DateTimeField(_("expertise renseignée le"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("membre du jury")
+        verbose_name_plural = _("membres du jury")
+        ordering = ["full_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["cohort", "user"], name="one_reviewer_per_cohort")
+        ]
+
+    def __str__(self):
+        return self.full_name
+
+    def profile_labels(self):
+        return [Profile(value).label for value in self.profiles if value in Profile.values]
+
+
+class ConflictQuerySet(models.QuerySet):
+    def blocking(self):
+        """The conflicts that forbid the pair: all but those the team consented to."""
+        return self.filter(consented_by_team=False)
+
+
+class Conflict(models.Model):
+    """A reviewer must not review an application: declared by them or detected."""
+
+    class Kind(models.TextChoices):
+        DECLARED = "declared", _("déclaré")
+        DETECTED = "detected", _("détecté")
+
+    reviewer = models.ForeignKey(Reviewer, on_delete=models.CASCADE, related_name="conflicts")
+    application = models.ForeignKey(
+        "applications.Application", on_delete=models.CASCADE, related_name="conflicts"
+    )
+    kind = models.CharField(_("origine"), max_length=10, choices=Kind)
+    reason = models.CharField(_("motif"), max_length=300)
+    # Only for a reviewer of a host administration and a défi of that administration.
+    consented_by_team = models.BooleanField(_("autorisé par l'équipe"), default=False)
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+
+    objects = ConflictQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("conflit d'intérêts")
+        verbose_name_plural = _("conflits d'intérêts")
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reviewer", "application"], name="one_conflict_per_pair"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.reviewer} — {self.application}"
+
+
+class AssignmentQuerySet(models.QuerySet):
+    def released(self):
+        return self.filter(status=Assignment.Status.RELEASED)
+
+    def started(self):
+        return self.filter(started_at__isnull=False)
+
+    def not_started(self):
+        return self.filter(started_at__isnull=True)
+
+    def without_conflict(self):
+        conflict = Conflict.objects.blocking().filter(
+            reviewer=OuterRef("reviewer"), application=OuterRef("application")
+        )
+        return self.exclude(Exists(conflict))
+
+
+class Assignment(models.Model):
+    """A reviewer given an application to review; seen by the reviewer once released."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("proposée")
+        RELEASED = "released", _("publiée")
+
+    reviewer = models.ForeignKey(Reviewer, on_delete=models.CASCADE, related_name="assignments")
+    application = models.ForeignKey(
+        "applications.Application", on_delete=models.CASCADE, related_name="assignments"
+    )
+    affinity = models.FloatField(_("affinité"))
+    status = models.CharField(_("état"), max_length=10, choices=Status, default=Status.PROPOSED)
+    created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
+    released_at = models.DateTimeField(_("publiée le"), null=True, blank=True)
+    # Set by the review work when the reviewer starts: a started assignment is kept as it is.
+    started_at = models.DateTimeField(_("évaluation commencée le"), null=True, blank=True)
+
+    objects = AssignmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("affectation")
+        verbose_name_plural = _("affectations")
+        ordering = ["reviewer__full_name", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reviewer", "application"], name="one_assignment_per_pair"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.reviewer} — {self.application}"

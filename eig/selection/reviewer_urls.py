@@ -1,0 +1,12 @@
+from django.urls import path
+
+from eig.selection.views import jury
+
+app_name = "jury"
+
+urlpatterns = [
+    path("", jury.home, name="home"),
+    path("<int:number>/expertise/", jury.expertise, name="expertise"),
+    path("<int:number>/conflits/", jury.conflicts, name="conflicts"),
+    path("candidatures/<uuid:public_id>/", jury.application, name="application"),
+]

@@ -1,0 +1,141 @@
+"""Writes about the jury: invitations, expertise, declared and detected conflicts."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+
+from eig.accounts.models import normalise_email
+from eig.applications.models import ChallengeChoice, Experience
+from eig.audit.services import record
+from eig.selection import conflicts as rules
+from eig.selection.models import Conflict, Reviewer
+from eig.selection.selectors import assignable_applications
+from eig.selection.tasks import send_reviewer_invitation
+
+
+@transaction.atomic
+def invite_reviewer(*, cohort, email, full_name, organisation, host, max_load, by):
+    """Create the account if needed and the reviewer; e-mail them a way to sign in."""
+    email = normalise_email(email)
+    user, _created = get_user_model().objects.get_or_create(
+        username=email, defaults={"email": email, "password": make_password(None)}
+    )
+    reviewer = Reviewer.objects.create(
+        cohort=cohort,
+        user=user,
+        full_name=full_name,
+        organisation=organisation,
+        host=host,
+        max_load=max_load,
+        invited_at=timezone.now(),
+    )
+    # The sign-in page, then back to the jury area: the same link by e-mail as candidates get.
+    url = settings.SITE_URL + reverse("sign_in") + "?" + urlencode({"next": reverse("jury:home")})
+    transaction.on_commit(
+        lambda: send_reviewer_invitation.enqueue(
+            email=email, full_name=full_name, cohort=str(cohort), url=url
+        )
+    )
+    record(action="reviewer.invited", actor=by, target=reviewer)
+    return reviewer
+
+
+def update_expertise(*, reviewer, profiles, skills, max_load):
+    reviewer.profiles = list(profiles)
+    reviewer.max_load = max_load
+    reviewer.accepted_at = reviewer.accepted_at or timezone.now()
+    reviewer.save(update_fields=["profiles", "max_load", "accepted_at"])
+    reviewer.skills.set(skills)
+
+
+def declare_conflict(*, reviewer, application, reason):
+    """The reviewer says they cannot review this candidate; it overrides a detected one."""
+    conflict, _created = Conflict.objects.update_or_create(
+        reviewer=reviewer,
+        application=application,
+        defaults={"kind": Conflict.Kind.DECLARED, "reason": reason, "consented_by_team": False},
+    )
+    record(action="conflict.declared", actor=reviewer.user, target=application)
+    return conflict
+
+
+@transaction.atomic
+def detect_conflicts(*, cohort):
+    """Store the detected conflicts of `cohort`, keeping the team's consents; drop stale ones."""
+    reviewers = list(Reviewer.objects.filter(cohort=cohort).select_related("user"))
+    candidates = candidate_facts(assignable_applications(cohort))
+    existing = {
+        (c.reviewer_id, c.application_id): c
+        for c in Conflict.objects.filter(reviewer__cohort=cohort)
+    }
+    found = set()
+    for reviewer in reviewers:
+        facts = reviewer_facts(reviewer)
+        for application_id, candidate in candidates.items():
+            reason = rules.employer_reason(facts, candidate) or rules.host_reason(facts, candidate)
+            if reason is None:
+                continue
+            found.add((reviewer.pk, application_id))
+            conflict = existing.get((reviewer.pk, application_id))
+            if conflict is None:
+                Conflict.objects.create(
+                    reviewer=reviewer,
+                    application_id=application_id,
+                    kind=Conflict.Kind.DETECTED,
+                    reason=reason,
+                )
+            elif conflict.kind == Conflict.Kind.DETECTED and conflict.reason != reason:
+                conflict.reason, conflict.consented_by_team = reason, False
+                conflict.save(update_fields=["reason", "consented_by_team"])
+    stale = [
+        conflict.pk
+        for pair, conflict in existing.items()
+        if conflict.kind == Conflict.Kind.DETECTED and pair not in found
+    ]
+    Conflict.objects.filter(pk__in=stale).delete()
+
+
+def consent_to_conflict(*, conflict, by):
+    """The team lets a reviewer of a host administration review for a défi it hosts."""
+    candidate = candidate_facts([conflict.application])[conflict.application_id]
+    facts = reviewer_facts(conflict.reviewer)
+    if conflict.kind != Conflict.Kind.DETECTED or rules.employer_reason(facts, candidate):
+        return False
+    conflict.consented_by_team = True
+    conflict.save(update_fields=["consented_by_team"])
+    record(action="conflict.consented", actor=by, target=conflict.application)
+    return True
+
+
+def reviewer_facts(reviewer):
+    return rules.ReviewerFacts(
+        organisation=reviewer.organisation, email=reviewer.user.email, host_id=reviewer.host_id
+    )
+
+
+def candidate_facts(applications):
+    """application pk -> CandidateFacts, in three queries."""
+    ids = [application.pk for application in applications]
+    experiences, hosts = {}, {}
+    rows = Experience.objects.filter(application_id__in=ids).values_list(
+        "application_id", "position", "start_year", "end_year", "organisation"
+    )
+    for application_id, *experience in rows:
+        experiences.setdefault(application_id, []).append(tuple(experience))
+    choices = ChallengeChoice.objects.filter(application_id__in=ids).values_list(
+        "application_id", "challenge__host_id"
+    )
+    for application_id, host_id in choices:
+        hosts.setdefault(application_id, set()).add(host_id)
+    return {
+        application.pk: rules.CandidateFacts(
+            email=application.email or "",
+            latest_organisation=rules.most_recent_organisation(experiences.get(application.pk, [])),
+            host_ids=frozenset(hosts.get(application.pk, ())),
+        )
+        for application in applications
+    }

@@ -1,0 +1,20 @@
+from django.urls import path
+
+from eig.selection.views import team
+
+app_name = "selection"
+
+urlpatterns = [
+    path("<int:number>/jury/", team.reviewers, name="reviewers"),
+    path("<int:number>/affectation/", team.assignment, name="assignment"),
+    path("<int:number>/affectation/ajouter/", team.assignment_add, name="assignment_add"),
+    path(
+        "<int:number>/affectation/<int:pk>/retirer/",
+        team.assignment_remove,
+        name="assignment_remove",
+    ),
+    path("<int:number>/affectation/publier/", team.assignment_release, name="assignment_release"),
+    path(
+        "<int:number>/conflits/<int:pk>/autoriser/", team.conflict_consent, name="conflict_consent"
+    ),
+]
