@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "eig.backoffice",
     "eig.selection",
     "eig.auditions",
+    "eig.decisions",
     "dsfr",
     "widget_tweaks",
     "django_tasks",

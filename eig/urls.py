@@ -29,6 +29,7 @@ urlpatterns = [
     path("equipe/journal/", include("eig.audit.urls")),
     path("equipe/auditions/", include("eig.auditions.urls")),
     path("equipe/selection/", include("eig.selection.urls")),
+    path("equipe/decisions/", include("eig.decisions.urls")),
     path("equipe/", include("eig.backoffice.urls")),
     path("jury/", include("eig.selection.reviewer_urls")),
     editorial_page("faq/", "faq"),

@@ -17,11 +17,14 @@ ACTION_LABELS = {
     "assignment.added": "a ajouté une affectation",
     "assignment.removed": "a retiré une affectation",
     "assignment.released": "a publié les affectations",
+    "review.saved": "a enregistré le brouillon d'une évaluation",
+    "review.submitted": "a soumis une évaluation",
     "application.moved": "a changé l'état de la candidature",
     "interview.booked": "a réservé un créneau d'audition",
     "interview.graded": "a rempli la grille d'audition",
     "interview_slot.deleted": "a supprimé un créneau d'audition",
     "interview_slots.created": "a créé des créneaux d'audition",
+    "decision.sent": "a envoyé des décisions aux candidat·e·s",
 }
 
 

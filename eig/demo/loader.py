@@ -16,6 +16,7 @@ from django.db import transaction
 from wagtail.models import GroupPagePermission, Locale, Page, Site
 
 from eig.accounts.roles import PROGRAMME_TEAM_GROUP
+from eig.auditions.demo import load_audition_demo
 from eig.challenges.models import Challenge, HostOrganisation, Mentor, Skill
 from eig.cohorts.models import Cohort, Programme
 from eig.demo.candidates import load_candidates
@@ -28,12 +29,16 @@ from eig.demo.open_call import load_open_call
 from eig.events.models import Event
 from eig.press.models import PressItem
 from eig.selection.demo import load_selection_demo
+from eig.selection.demo_reviews import load_review_demo
 from eig.website.models import ContentPage, FaqPage, HomePage, RulesPage, SitemapPage
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 DEMO_USERNAME = "equipe@eig.example"  # also the e-mail: sign-in links find it
 DEMO_PASSWORD = "demo-eig-2018"
-TEAM_APPS = ["cohorts", "challenges", "press", "events", "wagtaildocs", "wagtailimages"]
+TEAM_APPS = [
+    *("cohorts", "challenges", "press", "events", "selection"),
+    *("wagtaildocs", "wagtailimages"),
+]
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 
 
@@ -45,6 +50,8 @@ def load_demo():
     promotion_2 = programme.cohorts.get(number=2)
     load_candidates(promotion_2)
     load_selection_demo(promotion_2)
+    load_review_demo(promotion_2)
+    load_audition_demo(promotion_2)
     return programme
 
 

@@ -1,9 +1,13 @@
 """The jury of a cohort: reviewers, their conflicts of interest and their assignments."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.models import Orderable
 
 from eig.applications.models import Profile
 
@@ -145,3 +149,114 @@ class Assignment(models.Model):
 
     def __str__(self):
         return f"{self.reviewer} — {self.application}"
+
+
+# --- Evaluation grid and reviews ------------------------------------------------------------
+
+
+class ReviewGrid(ClusterableModel):
+    """The evaluation grid of a cohort, created from the programme's criteria on first use."""
+
+    cohort = models.OneToOneField(
+        "cohorts.Cohort",
+        verbose_name=_("promotion"),
+        on_delete=models.CASCADE,
+        related_name="review_grid",
+    )
+    reviewing_deadline = models.DateTimeField(
+        _("date limite d'évaluation"),
+        null=True,
+        blank=True,
+        help_text=_("Après cette date, les évaluations ne peuvent plus être modifiées."),
+    )
+
+    class Meta:
+        verbose_name = _("grille d'évaluation")
+        verbose_name_plural = _("grilles d'évaluation")
+
+    def __str__(self):
+        return f"Grille d'évaluation — {self.cohort}"
+
+
+class GridCriterion(Orderable):
+    """One line of a grid; `scored=False` makes it a yes/no check (availability)."""
+
+    grid = ParentalKey(ReviewGrid, on_delete=models.CASCADE, related_name="criteria")
+    key = models.SlugField(_("clé"), max_length=50)
+    label = models.CharField(_("libellé"), max_length=300)
+    hint = models.CharField(_("aide"), max_length=300, blank=True)
+    weight = models.FloatField(_("poids"), default=1, validators=[MinValueValidator(0.01)])
+    scored = models.BooleanField(
+        _("noté de 1 à 5"), default=True, help_text=_("Décoché : question oui / non.")
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("critère")
+        verbose_name_plural = _("critères")
+        constraints = [
+            models.UniqueConstraint(fields=["grid", "key"], name="one_criterion_key_per_grid")
+        ]
+
+    def __str__(self):
+        return self.label
+
+
+class Review(models.Model):
+    """One reviewer's evaluation of one assigned application: a draft, then submitted."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("brouillon")
+        SUBMITTED = "submitted", _("soumise")
+
+    class Verdict(models.TextChoices):
+        COUP_DE_COEUR = "coup_de_coeur", _("Coup de cœur")
+        NEUTRE = "neutre", _("Avis neutre")
+        DEFAVORABLE = "defavorable", _("Avis défavorable")
+
+    assignment = models.OneToOneField(
+        Assignment, on_delete=models.CASCADE, related_name="review", verbose_name=_("affectation")
+    )
+    verdict = models.CharField(_("avis"), max_length=20, choices=Verdict, blank=True)
+    recommended = models.ManyToManyField(
+        "challenges.Challenge",
+        verbose_name=_("défis recommandés"),
+        blank=True,
+        related_name="+",
+    )
+    comment = models.TextField(_("commentaire général"), blank=True)
+    status = models.CharField(_("état"), max_length=10, choices=Status, default=Status.DRAFT)
+    submitted_at = models.DateTimeField(_("soumise le"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("évaluation")
+        verbose_name_plural = _("évaluations")
+
+    def __str__(self):
+        return f"Évaluation — {self.assignment}"
+
+    @property
+    def is_submitted(self):
+        return self.status == self.Status.SUBMITTED
+
+
+class ReviewScore(models.Model):
+    """The answer to one criterion: a score 1-5 (scored), or yes/no in `answer` (a check)."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="scores")
+    key = models.SlugField(_("critère"), max_length=50)
+    score = models.PositiveSmallIntegerField(
+        _("note"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    answer = models.BooleanField(_("réponse"), null=True, blank=True)
+    comment = models.TextField(_("commentaire"), blank=True)
+
+    class Meta:
+        verbose_name = _("note")
+        verbose_name_plural = _("notes")
+        constraints = [
+            models.UniqueConstraint(fields=["review", "key"], name="one_score_per_criterion")
+        ]
+
+    def __str__(self):
+        return f"{self.key} : {self.score if self.score is not None else self.answer}"

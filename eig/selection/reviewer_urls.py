@@ -1,6 +1,6 @@
 from django.urls import path
 
-from eig.selection.views import jury
+from eig.selection.views import jury, reviews
 
 app_name = "jury"
 
@@ -9,4 +9,5 @@ urlpatterns = [
     path("<int:number>/expertise/", jury.expertise, name="expertise"),
     path("<int:number>/conflits/", jury.conflicts, name="conflicts"),
     path("candidatures/<uuid:public_id>/", jury.application, name="application"),
+    path("candidatures/<uuid:public_id>/evaluation/", reviews.evaluation, name="evaluation"),
 ]

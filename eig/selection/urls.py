@@ -1,6 +1,6 @@
 from django.urls import path
 
-from eig.selection.views import team
+from eig.selection.views import scores, team
 
 app_name = "selection"
 
@@ -17,4 +17,6 @@ urlpatterns = [
     path(
         "<int:number>/conflits/<int:pk>/autoriser/", team.conflict_consent, name="conflict_consent"
     ),
+    path("<int:number>/notes/", scores.scores, name="scores"),
+    path("<int:number>/notes/defis/<slug:slug>/", scores.ranking, name="ranking"),
 ]

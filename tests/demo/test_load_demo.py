@@ -137,3 +137,16 @@ def test_demo_team_member_signs_in_by_link_and_reaches_the_back_office(client, d
     client.post(link)
 
     assert client.get("/equipe/candidatures/").status_code == 200
+
+
+def test_demo_has_reviews_in_various_states_that_the_team_can_read(client, db):
+    from eig.selection.models import Review
+
+    load_demo()
+
+    reviews = Review.objects.filter(assignment__reviewer__cohort__number=2)
+    assert reviews.filter(status="submitted").count() > 200
+    assert reviews.exclude(status="submitted").exists()
+    client.force_login(authenticate(username=DEMO_USERNAME, password=DEMO_PASSWORD))
+    html = client.get("/equipe/selection/2/notes/").content.decode()
+    assert "calibr" in html.lower()

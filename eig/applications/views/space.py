@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from eig.applications import services
 from eig.applications.access import get_own_application, own_applications
+from eig.applications.candidate_status import last_decision
 from eig.applications.views.common import breadcrumb, sign_in_required, summary_context
 from eig.applications.views.steps import resume_url
 
@@ -18,7 +19,12 @@ from eig.applications.views.steps import resume_url
 @require_GET
 def index(request):
     """The candidate's space: their applications, what they can do with them, their data."""
-    applications = own_applications(request.user).select_related("cohort").order_by("-created_at")
+    applications = (
+        own_applications(request.user)
+        .select_related("cohort")
+        .prefetch_related("decision_notices")
+        .order_by("-created_at")
+    )
     return render(
         request,
         "applications/space/index.html",
@@ -29,6 +35,8 @@ def index(request):
                     "resume_url": resume_url(application),
                     "editable": application.is_editable(),
                     "can_withdraw": application.can_become(application.Status.WITHDRAWN),
+                    # The last decision e-mailed to the candidate, shown as sent (eig.decisions).
+                    "decision": last_decision(application),
                 }
                 for application in applications
             ],

@@ -138,6 +138,12 @@ def application(request, public_id):
             "application": found,
             "choices": list(found.choices.select_related("challenge__host")),
             "experiences": list(found.experiences.all()),
+            "evaluation_url": reverse("jury:evaluation", args=[found.public_id])
+            if Assignment.objects.released()
+            .without_conflict()
+            .filter(reviewer__user=request.user, application=found)
+            .exists()
+            else "",
             "breadcrumb_data": _breadcrumb(found.full_name),
         },
     )
