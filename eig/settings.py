@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "eig.selection",
     "eig.auditions",
     "eig.decisions",
+    "eig.teams",
     "dsfr",
     "widget_tweaks",
     "django_tasks",

@@ -5,6 +5,7 @@ from django.http import Http404
 
 from eig.accounts.roles import is_programme_team
 from eig.applications.models import Application
+from eig.challenges.access import mentored_by
 from eig.selection.access import assigned_to
 
 
@@ -16,6 +17,7 @@ def applications_visible_to(user):
     return Application.objects.filter(
         Q(candidate=user)  # a candidate sees their own
         | Q(pk__in=assigned_to(user))  # a reviewer: assigned to them, released, no conflict
+        | Q(pk__in=mentored_by(user))  # a mentor: chose their défi, from the opened stage
     )
 
 

@@ -25,6 +25,8 @@ ACTION_LABELS = {
     "interview_slot.deleted": "a supprimé un créneau d'audition",
     "interview_slots.created": "a créé des créneaux d'audition",
     "decision.sent": "a envoyé des décisions aux candidat·e·s",
+    "teams.locked": "a verrouillé la proposition d'équipes",
+    "teams.published": "a publié les équipes",
 }
 
 

@@ -1,5 +1,6 @@
 """Défis (challenges), the administrations that host them, and their mentors."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
@@ -141,6 +142,15 @@ class Mentor(Orderable):
     role = models.CharField(_("rôle"), max_length=20, choices=Role)
     consents_to_publication = models.BooleanField(
         _("accepte d'être présenté·e sur le site"), default=False
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("compte"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="mentor_roles",
+        help_text=_("Le compte avec lequel le ou la mentor se connecte (lien par e-mail)."),
     )
 
     class Meta(Orderable.Meta):

@@ -11,6 +11,16 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
+# Application stage codes (eig.applications.models.Application.Status), in process order, from
+# which the programme team may open a cohort's applications to the mentors of their défis.
+MENTOR_STAGES = [
+    ("eligible", _("recevable")),
+    ("shortlisted", _("présélectionnée")),
+    ("invited", _("admissible — invitée à une audition")),
+    ("interviewed", _("auditionnée")),
+    ("selected", _("retenue")),
+]
+
 
 class Programme(models.Model):
     class AccessibilityStatus(models.TextChoices):
@@ -107,6 +117,16 @@ class Cohort(ClusterableModel):
         null=True,
         blank=True,
         help_text=_("Heure de Paris."),
+    )
+    mentors_see_from_stage = models.CharField(
+        _("les mentors voient les candidatures à partir de l'étape"),
+        max_length=20,
+        choices=MENTOR_STAGES,
+        blank=True,
+        help_text=_(
+            "Les mentors d'un défi voient les candidatures qui l'ont choisi, "
+            "à partir de cette étape. Vide : jamais."
+        ),
     )
     auditions_start = models.DateField(_("auditions : début"), null=True, blank=True)
     auditions_end = models.DateField(_("auditions : fin"), null=True, blank=True)

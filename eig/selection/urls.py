@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from eig.selection.views import scores, team
+from eig.selection.views import exports, scores, team
 
 app_name = "selection"
 
@@ -19,4 +19,15 @@ urlpatterns = [
     ),
     path("<int:number>/notes/", scores.scores, name="scores"),
     path("<int:number>/notes/defis/<slug:slug>/", scores.ranking, name="ranking"),
+    re_path(
+        r"^(?P<number>[0-9]+)/notes/export\.(?P<file_format>csv|xlsx|ods)$",
+        exports.scores_export,
+        name="scores_export",
+    ),
+    re_path(
+        r"^(?P<number>[0-9]+)/notes/defis/(?P<slug>[-a-zA-Z0-9_]+)/"
+        r"export\.(?P<file_format>csv|xlsx|ods)$",
+        exports.ranking_export,
+        name="ranking_export",
+    ),
 ]

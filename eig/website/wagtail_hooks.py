@@ -53,6 +53,7 @@ class CohortViewSet(SnippetViewSet):
                     ]
                 ),
                 FieldRowPanel([FieldPanel("auditions_start"), FieldPanel("auditions_end")]),
+                FieldPanel("mentors_see_from_stage"),
                 FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
             ],
             heading=_("Calendrier publié"),

@@ -1,0 +1,42 @@
+"""`python manage.py match <numéro> [--include-pending]`: propose the teams of a cohort."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from eig.cohorts.models import Cohort
+from eig.matching import Infeasible
+from eig.teams.services import TeamsRefused, propose_teams
+
+
+class Command(BaseCommand):
+    help = "Calcule une proposition d'équipes pour une promotion à partir des données de sélection."
+
+    def add_arguments(self, parser):
+        parser.add_argument("cohort_number", type=int, help="numéro de la promotion")
+        parser.add_argument(
+            "--include-pending",
+            action="store_true",
+            help="inclure aussi les candidatures auditionnées et en liste d'attente",
+        )
+
+    def handle(self, *args, cohort_number, include_pending, **options):
+        cohort = Cohort.objects.filter(number=cohort_number).first()
+        if cohort is None:
+            raise CommandError(f"Aucune promotion numéro {cohort_number}.")
+
+        def progress(step, total, label):
+            self.stdout.write(f"{step}/{total} {label}…")
+
+        try:
+            proposal = propose_teams(
+                cohort=cohort, progress=progress, include_pending=include_pending
+            )
+        except (Infeasible, TeamsRefused) as error:
+            raise CommandError(str(error)) from error
+        members = list(proposal.members.all())
+        placed = sum(1 for m in members if m.challenge_id)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Proposition enregistrée (brouillon) : {placed} placé·e·s, "
+                f"{len(members) - placed} sans équipe, score total {proposal.total_score:.2f}."
+            )
+        )

@@ -1,0 +1,86 @@
+"""Team pages of the back office: the current proposal of a cohort, recompute, lock, publish."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from eig.backoffice.access import programme_team_required
+from eig.cohorts.models import Cohort
+from eig.matching import Infeasible
+from eig.teams.models import TeamProposal
+from eig.teams.services import TeamsRefused, current_proposal, lock, propose_teams, publish
+
+
+@programme_team_required
+def teams(request, number):
+    cohort = get_object_or_404(Cohort, number=number)
+    proposal = current_proposal(cohort)
+    groups, unplaced = [], []
+    if proposal:
+        members = list(
+            proposal.members.select_related("application", "challenge").order_by(
+                "challenge__name", "-score", "pk"
+            )
+        )
+        by_challenge = {}
+        for member in members:
+            if member.challenge_id is None:
+                unplaced.append(member)
+            else:
+                by_challenge.setdefault(member.challenge, []).append(member)
+        groups = list(by_challenge.items())
+    return render(
+        request,
+        "teams/teams.html",
+        {
+            "cohort": cohort,
+            "proposal": proposal,
+            "groups": groups,
+            "unplaced": unplaced,
+            "Status": TeamProposal.Status,
+        },
+    )
+
+
+@require_POST
+@programme_team_required
+def recompute(request, number):
+    cohort = get_object_or_404(Cohort, number=number)
+    try:
+        propose_teams(
+            cohort=cohort,
+            by=request.user,
+            include_pending=bool(request.POST.get("include_pending")),
+        )
+    except (Infeasible, TeamsRefused) as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "Une nouvelle proposition d'équipes a été calculée.")
+    return redirect("teams:teams", number=number)
+
+
+def transition(request, number, service, done):
+    cohort = get_object_or_404(Cohort, number=number)
+    proposal = current_proposal(cohort)
+    if proposal is None:
+        messages.error(request, "Aucune proposition d'équipes à traiter.")
+    else:
+        try:
+            service(proposal, by=request.user, request=request)
+        except TeamsRefused as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, done)
+    return redirect("teams:teams", number=number)
+
+
+@require_POST
+@programme_team_required
+def lock_view(request, number):
+    return transition(request, number, lock, "La proposition d'équipes est verrouillée.")
+
+
+@require_POST
+@programme_team_required
+def publish_view(request, number):
+    return transition(request, number, publish, "La proposition d'équipes est publiée.")
