@@ -57,3 +57,19 @@ def record_export(*, request, file_format, filters):
         request=request,
         data={"format": file_format, "filters": filters},
     )
+
+
+def record_access_denied(*, request, public_id, page=None):
+    """Someone reached an application they may not see: recorded before the 404."""
+    from eig.applications.models import Application
+
+    data = {"public_id": str(public_id)}
+    if page:
+        data["page"] = page
+    record(
+        action="application.access_denied",
+        actor=request.user,
+        target=Application.objects.filter(public_id=public_id).first(),
+        request=request,
+        data=data,
+    )

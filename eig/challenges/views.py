@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 
 from eig.applications.access import applications_visible_to
 from eig.applications.models import Application
-from eig.audit.services import record, record_view_by_someone_else
+from eig.audit.services import record_access_denied, record_view_by_someone_else
 from eig.challenges.access import mentor_required, mentored_by
 from eig.challenges.models import Mentor
 
@@ -49,13 +49,7 @@ def application(request, public_id):
         .first()
     )
     if found is None:
-        record(
-            action="application.access_denied",
-            actor=request.user,
-            target=Application.objects.filter(public_id=public_id).first(),
-            request=request,
-            data={"public_id": str(public_id)},
-        )
+        record_access_denied(request=request, public_id=public_id)
         raise Http404
     record_view_by_someone_else(request=request, application=found)
     return render(

@@ -1,21 +1,16 @@
 """Downloads of the scores page and of a défi's ranking: the same rows, as a file."""
 
-import dataclasses
-
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from eig.applications.models import Application, ChallengeChoice
 from eig.audit.services import record_export
 from eig.backoffice.access import programme_team_required
 from eig.challenges.models import Challenge
 from eig.cohorts.models import Cohort
 from eig.decisions.models import DecisionNotice
-from eig.selection import exports, reviews
-from eig.selection.models import Reviewer
-from eig.selection.views.scores import _scores
+from eig.selection import exports, score_tables
 
 
 def _download(request, headers, rows, file_format, file_name):
@@ -33,22 +28,8 @@ def _download(request, headers, rows, file_format, file_name):
 @require_GET
 def scores_export(request, number, file_format):
     cohort = get_object_or_404(Cohort, number=number)
-    criteria, scores, _error = _scores(cohort)
-    applications = Application.objects.in_bulk(list(scores))
-    names = dict(Reviewer.objects.filter(cohort=cohort).values_list("pk", "full_name"))
-    rows = [
-        {
-            "application": applications[pk],
-            "scores": result,
-            "reasons": [
-                str(dataclasses.replace(d, reviewers=tuple(names.get(r, r) for r in d.reviewers)))
-                for d in result.disagreements
-            ],
-            "criteria": [(c, result.raw[c.key], result.calibrated[c.key]) for c in criteria],
-        }
-        for pk, result in scores.items()
-    ]
-    rows.sort(key=lambda row: -row["scores"].calibrated_overall)
+    criteria, scores, _error = score_tables.cohort_scores(cohort)
+    rows = score_tables.score_rows(cohort, criteria, scores)
     headers, lines = exports.scores_dataset(criteria, rows)
     name = exports.file_name("notes", cohort, file_format)
     return _download(request, headers, lines, file_format, name)
@@ -62,28 +43,8 @@ def ranking_export(request, number, slug, file_format):
     cohort = get_object_or_404(Cohort, number=number)
     challenge = get_object_or_404(Challenge, cohort=cohort, slug=slug)
     calibrated = request.GET.get("brut") != "1"
-    _criteria, scores, _error = _scores(cohort)
-    choices = {}
-    for application_id, challenge_id in (
-        ChallengeChoice.objects.filter(
-            application__cohort=cohort, application__submitted_at__isnull=False
-        )
-        .order_by("application_id", "rank")
-        .values_list("application_id", "challenge_id")
-    ):
-        choices.setdefault(application_id, []).append(challenge_id)
-    entries = reviews.scoring.rank_for_challenge(
-        challenge.pk, choices, scores, calibrated=calibrated
-    )
-    applications = Application.objects.in_bulk([entry.application for entry in entries])
-    rows = [
-        {
-            "entry": entry,
-            "application": applications[entry.application],
-            "scores": scores.get(entry.application),
-        }
-        for entry in entries
-    ]
+    _criteria, scores, _error = score_tables.cohort_scores(cohort)
+    rows = score_tables.ranking_rows(cohort, challenge, scores, calibrated=calibrated)
     headers, lines = exports.ranking_dataset(rows)
     scope = challenge.slug if calibrated else f"{challenge.slug}-brut"
     name = exports.file_name("classement", cohort, file_format, scope)

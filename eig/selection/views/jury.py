@@ -10,8 +10,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from eig.applications.access import applications_visible_to
-from eig.applications.models import Application, ChallengeChoice
-from eig.audit.services import record, record_view_by_someone_else
+from eig.applications.models import ChallengeChoice
+from eig.audit.services import record_access_denied, record_view_by_someone_else
 from eig.selection import services
 from eig.selection.access import jury_required, reviewer_or_404
 from eig.selection.forms import CandidateSearchForm, ConflictForm, ExpertiseForm
@@ -122,13 +122,7 @@ def application(request, public_id):
         .first()
     )
     if found is None:
-        record(
-            action="application.access_denied",
-            actor=request.user,
-            target=Application.objects.filter(public_id=public_id).first(),
-            request=request,
-            data={"public_id": str(public_id)},
-        )
+        record_access_denied(request=request, public_id=public_id)
         raise Http404
     record_view_by_someone_else(request=request, application=found)
     return render(

@@ -8,8 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from eig.applications.models import Application
-from eig.audit.services import record
+from eig.audit.services import record_access_denied
 from eig.challenges.models import Challenge
 from eig.selection import reviews
 from eig.selection.access import jury_required
@@ -30,13 +29,7 @@ def evaluation(request, public_id):
         .first()
     )
     if assignment is None:
-        record(
-            action="application.access_denied",
-            actor=request.user,
-            target=Application.objects.filter(public_id=public_id).first(),
-            request=request,
-            data={"public_id": str(public_id), "page": "evaluation"},
-        )
+        record_access_denied(request=request, public_id=public_id, page="evaluation")
         raise Http404
     application = assignment.application
     grid = reviews.grid_for(assignment.reviewer.cohort)

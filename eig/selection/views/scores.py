@@ -1,28 +1,15 @@
 """The programme team's view of the scores: per application, and the ranking per défi."""
 
-import dataclasses
-
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from eig.applications.models import Application, ChallengeChoice
 from eig.backoffice.access import programme_team_required
 from eig.challenges.models import Challenge
 from eig.cohorts.models import Cohort
-from eig.selection import reviews
-from eig.selection.models import Reviewer
-
-
-def _scores(cohort):
-    """(criteria, scores, error): a grid changed after submissions gives an error message."""
-    try:
-        criteria, scores = reviews.cohort_scores(cohort)
-    except ValueError as error:
-        return (), {}, str(error)
-    return [c for c in criteria if c.scored], scores, ""
+from eig.selection import score_tables
 
 
 @never_cache
@@ -30,22 +17,8 @@ def _scores(cohort):
 @require_GET
 def scores(request, number):
     cohort = get_object_or_404(Cohort, number=number)
-    criteria, scores, error = _scores(cohort)
-    applications = Application.objects.in_bulk(list(scores))
-    names = dict(Reviewer.objects.filter(cohort=cohort).values_list("pk", "full_name"))
-    rows = [
-        {
-            "application": applications[pk],
-            "scores": result,
-            "reasons": [
-                str(dataclasses.replace(d, reviewers=tuple(names.get(r, r) for r in d.reviewers)))
-                for d in result.disagreements
-            ],
-            "criteria": [(c, result.raw[c.key], result.calibrated[c.key]) for c in criteria],
-        }
-        for pk, result in scores.items()
-    ]
-    rows.sort(key=lambda row: -row["scores"].calibrated_overall)
+    criteria, scores, error = score_tables.cohort_scores(cohort)
+    rows = score_tables.score_rows(cohort, criteria, scores)
     return render(
         request,
         "selection/scores/scores.html",
@@ -68,20 +41,8 @@ def ranking(request, number, slug):
     cohort = get_object_or_404(Cohort, number=number)
     challenge = get_object_or_404(Challenge, cohort=cohort, slug=slug)
     calibrated = request.GET.get("brut") != "1"
-    _criteria, scores, error = _scores(cohort)
-    choices = {}
-    for application_id, challenge_id in (
-        ChallengeChoice.objects.filter(
-            application__cohort=cohort, application__submitted_at__isnull=False
-        )
-        .order_by("application_id", "rank")
-        .values_list("application_id", "challenge_id")
-    ):
-        choices.setdefault(application_id, []).append(challenge_id)
-    entries = reviews.scoring.rank_for_challenge(
-        challenge.pk, choices, scores, calibrated=calibrated
-    )
-    applications = Application.objects.in_bulk([entry.application for entry in entries])
+    _criteria, scores, error = score_tables.cohort_scores(cohort)
+    rows = score_tables.ranking_rows(cohort, challenge, scores, calibrated=calibrated)
     return render(
         request,
         "selection/scores/ranking.html",
@@ -90,14 +51,7 @@ def ranking(request, number, slug):
             "challenge": challenge,
             "calibrated": calibrated,
             "error": error,
-            "rows": [
-                {
-                    "entry": entry,
-                    "application": applications[entry.application],
-                    "scores": scores.get(entry.application),
-                }
-                for entry in entries
-            ],
+            "rows": rows,
             "breadcrumb_data": {
                 "links": [
                     {

@@ -1,0 +1,61 @@
+"""The rows of the scores page and of a défi's ranking, shared by the pages and their exports."""
+
+import dataclasses
+
+from eig.applications.models import Application, ChallengeChoice
+from eig.selection import reviews
+from eig.selection.models import Reviewer
+
+
+def cohort_scores(cohort):
+    """(criteria, scores, error): a grid changed after submissions gives an error message."""
+    try:
+        criteria, scores = reviews.cohort_scores(cohort)
+    except ValueError as error:
+        return (), {}, str(error)
+    return [c for c in criteria if c.scored], scores, ""
+
+
+def score_rows(cohort, criteria, scores):
+    """One row per reviewed application, best calibrated overall first."""
+    applications = Application.objects.in_bulk(list(scores))
+    names = dict(Reviewer.objects.filter(cohort=cohort).values_list("pk", "full_name"))
+    rows = [
+        {
+            "application": applications[pk],
+            "scores": result,
+            "reasons": [
+                str(dataclasses.replace(d, reviewers=tuple(names.get(r, r) for r in d.reviewers)))
+                for d in result.disagreements
+            ],
+            "criteria": [(c, result.raw[c.key], result.calibrated[c.key]) for c in criteria],
+        }
+        for pk, result in scores.items()
+    ]
+    rows.sort(key=lambda row: -row["scores"].calibrated_overall)
+    return rows
+
+
+def ranking_rows(cohort, challenge, scores, *, calibrated):
+    """The candidates who chose `challenge`, ranked (see scoring.rank_for_challenge)."""
+    choices = {}
+    for application_id, challenge_id in (
+        ChallengeChoice.objects.filter(
+            application__cohort=cohort, application__submitted_at__isnull=False
+        )
+        .order_by("application_id", "rank")
+        .values_list("application_id", "challenge_id")
+    ):
+        choices.setdefault(application_id, []).append(challenge_id)
+    entries = reviews.scoring.rank_for_challenge(
+        challenge.pk, choices, scores, calibrated=calibrated
+    )
+    applications = Application.objects.in_bulk([entry.application for entry in entries])
+    return [
+        {
+            "entry": entry,
+            "application": applications[entry.application],
+            "scores": scores.get(entry.application),
+        }
+        for entry in entries
+    ]
