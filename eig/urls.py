@@ -1,21 +1,42 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from eig.accounts.access import delegated
 from eig.website import views
+
+
+def delegate(patterns):
+    """Mark every view of a library's URL conf as checking access itself (see eig.accounts.access).
+
+    Wagtail's admin has its own sign-in and permissions, its pages and documents their own
+    privacy settings: the platform's sign-in rule must not send their visitors elsewhere.
+    """
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            delegate(pattern.url_patterns)
+        elif isinstance(pattern, URLPattern):
+            delegated(pattern.callback)
+    return patterns
+
+
+def delegated_include(urlconf):
+    urlconf_module, app_name, namespace = include(urlconf)
+    delegate(getattr(urlconf_module, "urlpatterns", urlconf_module))
+    return urlconf_module, app_name, namespace
 
 
 def editorial_page(route, name):
     """A Wagtail page at a fixed address, with a URL name for templates (footer links)."""
-    return path(route, wagtail_views.serve, {"path": route}, name=name)
+    return path(route, delegated(wagtail_views.serve), {"path": route}, name=name)
 
 
 urlpatterns = [
-    path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
+    path("admin/", delegated_include(wagtailadmin_urls)),
+    path("documents/", delegated_include(wagtaildocs_urls)),
     path("defis/", views.challenge_list, name="challenge_list"),
     path("defis/<slug:slug>/", views.challenge_detail, name="challenge_detail"),
     path("promotions/", views.cohort_list, name="cohort_list"),
@@ -46,9 +67,9 @@ urlpatterns = [
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += delegate(static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT))
 
-urlpatterns.append(path("", include(wagtail_urls)))
+urlpatterns.append(path("", delegated_include(wagtail_urls)))
 
 handler404 = "eig.website.views.page_not_found"
 handler500 = "eig.website.views.server_error"

@@ -2,9 +2,9 @@ from django.contrib.auth import login, logout
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from eig.accounts import services
+from eig.accounts.access import public
 from eig.accounts.forms import SignInForm
 from eig.accounts.models import LinkProblem
 
@@ -12,7 +12,7 @@ LINK_VALIDITY_MINUTES = int(services.LINK_VALIDITY.total_seconds() // 60)
 PROBLEM_STATUS = {LinkProblem.UNKNOWN: 400, LinkProblem.EXPIRED: 410, LinkProblem.USED: 410}
 
 
-@require_http_methods(["GET", "POST"])
+@public(methods=("GET", "POST"))
 def sign_in(request):
     if request.method == "POST":
         form = SignInForm(request.POST)
@@ -38,7 +38,7 @@ def sign_in(request):
     )
 
 
-@require_GET
+@public()
 def sign_in_sent(request):
     return render(
         request,
@@ -50,7 +50,7 @@ def sign_in_sent(request):
     )
 
 
-@require_http_methods(["GET", "POST"])
+@public(methods=("GET", "POST"))
 def sign_in_link(request, token):
     """GET only asks to confirm: mail scanners that open links must not use them up."""
     if request.method == "GET":
@@ -71,7 +71,7 @@ def sign_in_link(request, token):
     return redirect(safe_next_url(request, sign_in.next_url))
 
 
-@require_POST
+@public(methods=("POST",))
 def sign_out(request):
     logout(request)
     return redirect("/")

@@ -1,39 +1,17 @@
-"""The audit log: each action has a dotted code such as `application.viewed`."""
+"""The audit log: each entry has one code of `Action`, such as `application.viewed`."""
 
-from eig.audit.models import AuditEntry
+from eig.audit.models import Action, AuditEntry
 
-ACTION_LABELS = {
-    "application.viewed": "a consulté la candidature",
-    "application.cv_downloaded": "a téléchargé le CV",
-    "application.exported": "a exporté une liste de candidatures",
-    "application.submitted": "a déposé sa candidature",
-    "application.withdrawn": "a retiré sa candidature",
-    "application.deleted": "a supprimé son brouillon",
-    "application.access_denied": "a tenté d'ouvrir une candidature qui ne lui est pas confiée",
-    "reviewer.invited": "a invité un membre du jury",
-    "conflict.declared": "a déclaré un conflit d'intérêts",
-    "conflict.consented": "a levé un conflit d'intérêts lié à une administration d'accueil",
-    "assignment.proposed": "a calculé une proposition d'affectation",
-    "assignment.added": "a ajouté une affectation",
-    "assignment.removed": "a retiré une affectation",
-    "assignment.released": "a publié les affectations",
-    "review.saved": "a enregistré le brouillon d'une évaluation",
-    "review.submitted": "a soumis une évaluation",
-    "application.moved": "a changé l'état de la candidature",
-    "interview.booked": "a réservé un créneau d'audition",
-    "interview.graded": "a rempli la grille d'audition",
-    "interview_slot.deleted": "a supprimé un créneau d'audition",
-    "interview_slots.created": "a créé des créneaux d'audition",
-    "decision.sent": "a envoyé des décisions aux candidat·e·s",
-    "teams.locked": "a verrouillé la proposition d'équipes",
-    "teams.published": "a publié les équipes",
-}
 
 
 def record(*, action, actor, target=None, request=None, data=None):
-    """Append one entry; `target` is a model instance (its label is kept as it was then)."""
+    """Append one entry; `target` is a model instance (its label is kept as it was then).
+
+    `action` must be a member of `Action` (or its code): an unknown code raises ValueError.
+    """
+    action = Action(action)
     return AuditEntry.objects.create(
-        action=action,
+        action=action.value,
         actor=actor if actor and actor.is_authenticated else None,
         actor_label=getattr(actor, "email", "") or getattr(actor, "username", "") or "",
         target_type=target._meta.label_lower if target is not None else "",

@@ -2,14 +2,13 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from eig.audit.models import AuditEntry
-from eig.audit.services import ACTION_LABELS
-from eig.backoffice.access import programme_team_required
+from eig.accounts.access import PROGRAMME_TEAM, access
+from eig.audit.models import Action, AuditEntry
 
 PAGE_SIZE = 100
 
 
-@programme_team_required
+@access(PROGRAMME_TEAM)
 def journal(request):
     """Who looked at what and when; `?objet=<id>` narrows it to one application."""
     entries = AuditEntry.objects.all()
@@ -23,7 +22,7 @@ def journal(request):
         {
             "page": page,
             "target_id": target_id,
-            "labels": ACTION_LABELS,
+            "labels": dict(Action.choices),
             "breadcrumb_data": {
                 "links": [{"url": "/equipe/candidatures/", "title": _("Espace de l'équipe")}],
                 "current": _("Journal des accès"),

@@ -3,12 +3,14 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from eig.accounts.access import public
 from eig.challenges.models import Challenge
 from eig.cohorts.models import Cohort
 from eig.website import selectors
 from eig.website.forms import ChallengeFilterForm
 
 
+@public()
 def challenge_list(request):
     programme = selectors.current_programme()
     default_cohort = programme.featured_cohort() if programme else None
@@ -28,6 +30,7 @@ def challenge_list(request):
     )
 
 
+@public()
 def challenge_detail(request, slug):
     challenge = get_object_or_404(
         Challenge.objects.published().select_related("host", "cohort", "image"), slug=slug
@@ -47,6 +50,7 @@ def challenge_detail(request, slug):
     )
 
 
+@public()
 def cohort_list(request):
     cohorts = list(selectors.published_cohorts())
     return render(
@@ -59,6 +63,7 @@ def cohort_list(request):
     )
 
 
+@public()
 def cohort_detail(request, number):
     cohort = Cohort.objects.published().filter(number=number).first()
     if cohort is None:
@@ -81,6 +86,7 @@ def cohort_detail(request, number):
     )
 
 
+@public()
 def press(request):
     return render(
         request,
@@ -92,6 +98,7 @@ def press(request):
     )
 
 
+@public()
 def events(request):
     return render(
         request,

@@ -1,0 +1,103 @@
+"""One way in: every view of the platform says here who may use it, and nowhere else.
+
+Sign-in is required everywhere (Django's LoginRequiredMiddleware) unless a view is marked
+`public`. A view for some people only is decorated with `access(ROLE, …, methods=…)`, which
+always decides in the same order:
+
+1. a visitor who is not signed in is sent to the sign-in page;
+2. a signed-in person without one of the roles gets a 404: the page stays unseen (no 403, and no
+   405 either: the method is checked only for someone allowed to see the page);
+3. the answer is never cached (every page behind a role shows personal data or work in progress);
+4. the method is checked: 405 for a method the view does not take.
+
+Per-object rules (which application, audition or proposal a person may see) live in the
+`access.py` module of the app that owns the object, and raise Http404 the same way.
+"""
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import resolve_url
+from django.utils.cache import add_never_cache_headers
+
+from eig.accounts.roles import is_programme_team
+
+
+@dataclass(frozen=True)
+class Role:
+    """A kind of person the platform knows; `test(user)` says whether a signed-in user is one."""
+
+    name: str
+    test: Callable
+
+    def __repr__(self):
+        return f"<Role {self.name}>"
+
+
+def has_role(request, role):
+    """Whether the person behind `request` has `role`, asked once per request and role."""
+    known = request.__dict__.setdefault("_roles", {})
+    if role.name not in known:
+        known[role.name] = request.user.is_authenticated and role.test(request.user)
+    return known[role.name]
+
+
+PROGRAMME_TEAM = Role("programme_team", is_programme_team)
+# Anyone signed in: a candidate's own pages, whose objects are then checked one by one.
+SIGNED_IN = Role("signed_in", lambda user: user.is_authenticated)
+
+
+def access(*roles, methods=("GET", "HEAD")):
+    """The decorator for every view that is not public; see the module's docstring."""
+    if not roles:
+        raise ValueError("access() needs at least one role")
+    allowed = tuple(methods)
+
+    def decorate(view):
+        @functools.wraps(view)
+        def guarded(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path(), resolve_url(settings.LOGIN_URL))
+            if not any(has_role(request, role) for role in roles):
+                raise Http404
+            if request.method in allowed:
+                response = view(request, *args, **kwargs)
+            else:
+                response = HttpResponseNotAllowed(allowed)
+            add_never_cache_headers(response)
+            return response
+
+        guarded.access_roles = roles
+        guarded.access_methods = allowed
+        return guarded
+
+    return decorate
+
+
+def public(methods=("GET", "HEAD")):
+    """For the pages anyone may open, signed in or not: the only way out of the sign-in rule."""
+    allowed = tuple(methods)
+
+    def decorate(view):
+        @functools.wraps(view)
+        def open_view(request, *args, **kwargs):
+            if request.method not in allowed:
+                return HttpResponseNotAllowed(allowed)
+            return view(request, *args, **kwargs)
+
+        open_view.access_public = True
+        open_view.access_methods = allowed
+        return login_not_required(open_view)
+
+    return decorate
+
+
+def delegated(view):
+    """A view of a library that checks access itself (Wagtail's admin, pages and documents)."""
+    view.access_delegated = True
+    return login_not_required(view)
