@@ -29,6 +29,8 @@ run: install
 	@echo "  Espace d'administration : http://$(HOST):$(PORT)/admin/"
 	@echo "  Identifiant : equipe@eig.example — mot de passe : demo-eig-2018"
 	@echo "  (ou un lien de connexion demandé sur /connexion/ avec cette adresse)"
+	@echo "  Double authentification : code eig-demo-01, puis eig-demo-02… eig-demo-20"
+	@echo "  (chacun sert une fois ; make run les remet)"
 	@echo "  E-mails envoyés (développement) : var/mail/"
 	@echo
 	@trap 'kill 0' EXIT; \
@@ -45,7 +47,8 @@ test-browser: install-dev
 lint: install-dev
 	$(UV) run --no-sync ruff check .
 	$(UV) run --no-sync ruff format --check .
-	$(MANAGE) makemigrations --check --dry-run
+	# The test suite's settings: production's, with a key made up for checks (no SECRET_KEY here).
+	DJANGO_SETTINGS_MODULE=tests.settings $(MANAGE) makemigrations --check --dry-run
 
 format: install-dev
 	$(UV) run --no-sync ruff check --fix .

@@ -1,8 +1,11 @@
 """Django settings, read from the environment with safe local defaults (see .env.example)."""
 
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from eig.env import env_bool, env_int, env_list, env_str
@@ -14,9 +17,11 @@ DEBUG = env_bool("DEBUG", default=False)
 
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
-    if not DEBUG and env_bool("EIG_REQUIRE_SECRET_KEY", default=False):
-        raise ImproperlyConfigured("SECRET_KEY must be set in production.")
-    # Local default only: production sets SECRET_KEY (and EIG_REQUIRE_SECRET_KEY=1).
+    if not DEBUG:
+        # Fail closed: a server must never sign sessions and links with a published key.
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set when DEBUG is off (a long random value, see .env.example)."
+        )
     SECRET_KEY = "insecure-local-development-key-do-not-use-in-production"
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
@@ -39,9 +44,14 @@ INSTALLED_APPS = [
     "eig.decisions",
     "eig.teams",
     "dsfr",
+    "csp",
     "widget_tweaks",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -69,18 +79,30 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise: the static files need neither header.
+    "eig.security.ContentSecurityPolicyMiddleware",
+    "eig.security.PermissionsPolicyMiddleware",
+    # Before the session: no query (a session lookup, a filter) ever runs with a NUL byte.
+    "eig.plain_text.ControlCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # django-otp: request.user.is_verified() once a code was given in this session.
+    "django_otp.middleware.OTPMiddleware",
+    "eig.security.NoStoreForSignedInMiddleware",
     # Sign-in required everywhere unless a view is public (eig.accounts.access).
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Idle timeout, then second factor and trusted browser before any signed-in page.
+    "eig.accounts.middleware.AccountSecurityMiddleware",
     # After authentication, before any view: an oversized upload gets a page saying why.
     "eig.applications.middleware.RequestTooLargeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: a password sign-in refused for too many failures gets the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "eig.urls"
@@ -127,6 +149,55 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "sign_in"  # passwordless; the Wagtail admin keeps its own login page
+AUTHENTICATION_BACKENDS = [
+    # First: refuses every password while the account or the IP address is locked out.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    # Civil servants through ProConnect; inert unless PROCONNECT_CLIENT_ID is set.
+    "eig.accounts.proconnect.ProConnectBackend",
+]
+
+# Password sign-ins (django-axes, counted in the database so that every process shares them):
+# after SIGN_IN_FAILURE_LIMIT failures for one account, or from one IP address, even the right
+# password is refused for SIGN_IN_LOCKOUT_MINUTES. The address is REMOTE_ADDR: behind a proxy,
+# the proxy must set it. Sign-in links keep their own limits (eig.accounts.services).
+AXES_FAILURE_LIMIT = env_int("SIGN_IN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("SIGN_IN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own, not the pair
+AXES_USERNAME_CALLABLE = "eig.accounts.lockout.username"
+AXES_CLIENT_IP_CALLABLE = "eig.accounts.lockout.client_ip"
+AXES_LOCKOUT_CALLABLE = "eig.accounts.lockout.lockout_response"
+# A lock ends when announced: trying again meanwhile does not push its end further.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# Successes and failures are in the platform's journal; axes keeps only its counts.
+AXES_DISABLE_ACCESS_LOG = True
+
+# Second factor (django-otp) and staff sessions (eig.accounts.security). Staff are the roles
+# below, by path: the apps that define the jury's and mentors' roles sit above accounts.
+STAFF_ROLES = [
+    "eig.accounts.access.PROGRAMME_TEAM",
+    "eig.selection.access.REVIEWER",
+    "eig.challenges.access.MENTOR",
+]
+STAFF_SESSION_IDLE_MINUTES = env_int("STAFF_SESSION_IDLE_MINUTES", 120)
+SENSITIVE_ACTION_MAX_AGE_MINUTES = env_int("SENSITIVE_ACTION_MAX_AGE_MINUTES", 15)
+TRUSTED_BROWSER_DAYS = env_int("TRUSTED_BROWSER_DAYS", 30)
+_security_values = [
+    AXES_FAILURE_LIMIT,
+    AXES_COOLOFF_TIME.total_seconds(),
+    STAFF_SESSION_IDLE_MINUTES,
+    SENSITIVE_ACTION_MAX_AGE_MINUTES,
+    TRUSTED_BROWSER_DAYS,
+]
+if min(_security_values) < 1:
+    raise ImproperlyConfigured(
+        "SIGN_IN_FAILURE_LIMIT, SIGN_IN_LOCKOUT_MINUTES, STAFF_SESSION_IDLE_MINUTES, "
+        "SENSITIVE_ACTION_MAX_AGE_MINUTES and TRUSTED_BROWSER_DAYS must be at least 1."
+    )
+OTP_TOTP_ISSUER = "Plateforme EIG"
+# Each wrong code doubles the wait before the next try (1 s, 2 s, 4 s…) until a right one.
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français")]
@@ -186,10 +257,37 @@ TASKS = {
     }
 }
 
-SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=not DEBUG and env_bool("HTTPS"))
+# With DEBUG off the site is served over HTTPS behind a reverse proxy, and every guard below is
+# on; each one can be turned off for a plain-HTTP run of the production settings (.env.example).
+if env_bool("TRUST_X_FORWARDED_PROTO", default=not DEBUG):
+    # Only behind a proxy that sets this header itself, whatever the client sent.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 60 * 60)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# Links in e-mails carry tokens, application pages identifiers: no address leaves the site.
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview frames the site's own pages
+
+# django-csp; Wagtail's admin gets a looser policy (eig.security). No inline script runs without
+# the nonce of its page; DSFR needs no inline style, and its icons are data: URLs in its CSS.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
 
 # django-dsfr
 DSFR_CONTENT_IS_SAFE = False
@@ -199,6 +297,70 @@ DSFR_USE_INTEGRITY_CHECKSUMS = False
 # The public address of the site, for the links sent by e-mail.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# Searches for a candidate a reviewer may make per hour to declare a conflict of interest
+# (eig.selection.services.search_candidates): enough to find the people they know, too few to
+# list the candidates by trying names.
+CONFLICT_SEARCHES_PER_HOUR = env_int("CONFLICT_SEARCHES_PER_HOUR", 20)
+
+# Retention of personal data, in days (eig.applications.retention); the privacy page shows
+# them. The three first are the defaults of a new cohort, whose own values then apply.
+RETENTION_DRAFT_DAYS = env_int("EIG_RETENTION_DRAFT_DAYS", 30)  # after the call closes
+RETENTION_REJECTED_DAYS = env_int("EIG_RETENTION_REJECTED_DAYS", 180)  # after the selection
+RETENTION_POOL_DAYS = env_int("EIG_RETENTION_POOL_DAYS", 730)  # idem, for the candidate pool
+RETENTION_JOURNAL_DAYS = env_int("EIG_RETENTION_JOURNAL_DAYS", 365)
+RETENTION_NOTICE_DAYS = env_int("EIG_RETENTION_NOTICE_DAYS", 30)  # the e-mail, before
+if not 1 <= RETENTION_REJECTED_DAYS <= RETENTION_POOL_DAYS <= 730:
+    raise ImproperlyConfigured(
+        "EIG_RETENTION_REJECTED_DAYS must be at least 1 and EIG_RETENTION_POOL_DAYS between it "
+        "and 730 (two years)."
+    )
+if min(RETENTION_DRAFT_DAYS, RETENTION_JOURNAL_DAYS) < 1 or RETENTION_NOTICE_DAYS < 0:
+    raise ImproperlyConfigured(
+        "EIG_RETENTION_DRAFT_DAYS and EIG_RETENTION_JOURNAL_DAYS must be at least 1, "
+        "EIG_RETENTION_NOTICE_DAYS at least 0."
+    )
+
+# ProConnect, the State's sign-in for civil servants (eig.accounts.proconnect): off unless
+# PROCONNECT_CLIENT_ID is set, then its endpoints come from the discovery URL or one by one.
+PROCONNECT_CLIENT_ID = env_str("PROCONNECT_CLIENT_ID")
+PROCONNECT_CLIENT_SECRET = env_str("PROCONNECT_CLIENT_SECRET")
+PROCONNECT_DISCOVERY_URL = env_str("PROCONNECT_DISCOVERY_URL")
+PROCONNECT_ISSUER = env_str("PROCONNECT_ISSUER")
+PROCONNECT_AUTHORIZATION_ENDPOINT = env_str("PROCONNECT_AUTHORIZATION_ENDPOINT")
+PROCONNECT_TOKEN_ENDPOINT = env_str("PROCONNECT_TOKEN_ENDPOINT")
+PROCONNECT_USERINFO_ENDPOINT = env_str("PROCONNECT_USERINFO_ENDPOINT")
+PROCONNECT_JWKS_ENDPOINT = env_str("PROCONNECT_JWKS_ENDPOINT")
+PROCONNECT_END_SESSION_ENDPOINT = env_str("PROCONNECT_END_SESSION_ENDPOINT")
+PROCONNECT_SIGN_ALGORITHM = env_str("PROCONNECT_SIGN_ALGORITHM", "RS256")
+PROCONNECT_ACR_VALUES = env_str("PROCONNECT_ACR_VALUES", "eidas1")
+if PROCONNECT_CLIENT_ID:
+    if not PROCONNECT_CLIENT_SECRET:
+        raise ImproperlyConfigured(
+            "PROCONNECT_CLIENT_SECRET must be set with PROCONNECT_CLIENT_ID."
+        )
+    if not PROCONNECT_DISCOVERY_URL and not all(
+        [
+            PROCONNECT_ISSUER,
+            PROCONNECT_AUTHORIZATION_ENDPOINT,
+            PROCONNECT_TOKEN_ENDPOINT,
+            PROCONNECT_USERINFO_ENDPOINT,
+            PROCONNECT_JWKS_ENDPOINT,
+        ]
+    ):
+        raise ImproperlyConfigured(
+            "ProConnect needs PROCONNECT_DISCOVERY_URL, or PROCONNECT_ISSUER and the "
+            "authorization, token, userinfo and JWKS endpoints."
+        )
+    if PROCONNECT_SIGN_ALGORITHM not in ("RS256", "ES256"):
+        raise ImproperlyConfigured(
+            f"PROCONNECT_SIGN_ALGORITHM must be RS256 or ES256, not {PROCONNECT_SIGN_ALGORITHM!r}."
+        )
+    # Signing out ends the ProConnect session too: the sign-out form's redirect goes there.
+    _proconnect = urlsplit(PROCONNECT_END_SESSION_ENDPOINT or PROCONNECT_DISCOVERY_URL)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(
+        f"{_proconnect.scheme}://{_proconnect.netloc}"
+    )
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Plateforme EIG"
 WAGTAILADMIN_BASE_URL = SITE_URL
@@ -207,10 +369,14 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
+# The admin's avatars are the uploaded ones or a local default, never Gravatar's.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+    # A forged Host header gets its 400 page; scanners send thousands, errors they are not.
+    "loggers": {"django.security.DisallowedHost": {"level": "CRITICAL"}},
 }

@@ -54,7 +54,7 @@ urlpatterns = [
     path("equipe/equipes/", include("eig.teams.urls")),
     path("equipe/", include("eig.backoffice.urls")),
     path("jury/", include("eig.selection.reviewer_urls")),
-    path("mentor/", include("eig.challenges.urls")),
+    path("mentor/", include("eig.selection.mentor_urls")),
     editorial_page("faq/", "faq"),
     editorial_page("reglement/", "rules"),
     editorial_page("plan-du-site/", "footer-sitemap"),

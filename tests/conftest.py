@@ -1,8 +1,9 @@
 import pytest
-from django.test import override_settings
+from django.test import Client, override_settings
 
 from eig.cohorts.models import Programme
 from eig.demo.loader import load_site
+from tests.accounts.second_factor import force_login_past_the_second_factor
 
 pytest_plugins = ["tests.browser.fixtures"]
 
@@ -19,6 +20,21 @@ def immediate_tasks(settings):
 def private_files(settings, tmp_path):
     """CVs and other private files go to a temporary folder, never to var/."""
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+
+
+@pytest.fixture(autouse=True)
+def force_login_passes_the_second_factor(request, monkeypatch):
+    """`client.force_login(user)` also gives a second-factor code, as a full sign-in ends.
+
+    The requirement stays on: tests of the sign-in itself ask for `real_sign_in`.
+    """
+    if "real_sign_in" not in request.fixturenames:
+        monkeypatch.setattr(Client, "force_login", force_login_past_the_second_factor)
+
+
+@pytest.fixture
+def real_sign_in():
+    """`force_login` signs in only: the second factor and the browser are still to come."""
 
 
 @pytest.fixture(scope="session")

@@ -52,11 +52,24 @@ PROGRAMME_TEAM = Role("programme_team", is_programme_team)
 SIGNED_IN = Role("signed_in", lambda user: user.is_authenticated)
 
 
-def access(*roles, methods=("GET", "HEAD")):
-    """The decorator for every view that is not public; see the module's docstring."""
+def access(*roles, methods=("GET", "HEAD"), sensitive=False, get_object=None):
+    """The decorator for every view that is not public; see the module's docstring.
+
+    `get_object(request, **url_kwargs)`, when given, finds the object the address names among
+    those the person may see (raising Http404 otherwise) before the method is checked, so that a
+    wrong method reveals nothing either; the view then receives the object instead of the
+    address's arguments.
+
+    `sensitive=True` (exports, sending decisions, publishing teams): after the role check, a
+    person whose last code or e-mailed link is older than SENSITIVE_ACTION_MAX_AGE_MINUTES is
+    asked to authenticate again first (eig.accounts.reauthentication).
+    """
     if not roles:
         raise ValueError("access() needs at least one role")
     allowed = tuple(methods)
+    if sensitive:
+        # Here, not at the top: re-authentication builds on the roles of this module.
+        from eig.accounts.reauthentication import ask_again
 
     def decorate(view):
         @functools.wraps(view)
@@ -65,7 +78,11 @@ def access(*roles, methods=("GET", "HEAD")):
                 return redirect_to_login(request.get_full_path(), resolve_url(settings.LOGIN_URL))
             if not any(has_role(request, role) for role in roles):
                 raise Http404
-            if request.method in allowed:
+            if get_object is not None:
+                args, kwargs = (get_object(request, *args, **kwargs),), {}
+            if sensitive and (reauthentication := ask_again(request, allowed)) is not None:
+                response = reauthentication
+            elif request.method in allowed:
                 response = view(request, *args, **kwargs)
             else:
                 response = HttpResponseNotAllowed(allowed)
@@ -74,6 +91,7 @@ def access(*roles, methods=("GET", "HEAD")):
 
         guarded.access_roles = roles
         guarded.access_methods = allowed
+        guarded.access_sensitive = sensitive
         return guarded
 
     return decorate

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.signals import user_login_failed
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -84,6 +85,22 @@ def consume_sign_in_token(*, raw_token):
 def link_problem(*, raw_token):
     """Why this link cannot be used, or None: checked before asking to confirm the sign-in."""
     return SignInToken.objects.problem_with(raw_token=raw_token, now=timezone.now())
+
+
+def report_failed_link(*, raw_token, problem, request):
+    """A link that could not sign in is a failed sign-in, as a wrong password is.
+
+    Sent as Django's `user_login_failed`, so its receivers (the journal, brute-force limits)
+    treat both alike. The credentials hold the address the link was sent to, never the token.
+    """
+    email = (
+        SignInToken.objects.filter(token_hash=hash_token(raw_token))
+        .values_list("email", flat=True)
+        .first()
+    )
+    user_login_failed.send(
+        sender=__name__, credentials={"email": email or ""}, request=request, problem=problem
+    )
 
 
 def _is_rate_limited(*, email, ip, now):

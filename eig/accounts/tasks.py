@@ -3,6 +3,7 @@
 import email.policy
 from datetime import datetime
 
+from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -26,5 +27,22 @@ def send_sign_in_link(*, email, url, expires_at):
     ReadableEmail(
         subject=_("Votre lien de connexion — Entrepreneurs d'intérêt général"),
         body=render_to_string("accounts/email/sign_in_link.txt", context),
+        to=[email],
+    ).send()
+
+
+@task()
+def send_browser_confirmation(*, email, url, expires_at, ip, signed_in_at):
+    """The link that confirms a new browser; dates are ISO 8601 strings (JSON arguments)."""
+    context = {
+        "url": url,
+        "expires_at": datetime.fromisoformat(expires_at),
+        "signed_in_at": datetime.fromisoformat(signed_in_at),
+        "ip": ip,
+        "days": settings.TRUSTED_BROWSER_DAYS,
+    }
+    ReadableEmail(
+        subject=_("Confirmez ce nouveau navigateur — Entrepreneurs d'intérêt général"),
+        body=render_to_string("accounts/email/browser_confirmation.txt", context),
         to=[email],
     ).send()

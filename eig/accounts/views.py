@@ -1,9 +1,9 @@
-from django.contrib.auth import login, logout
+from django.contrib.auth import login
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
-from eig.accounts import services
+from eig.accounts import proconnect, security, services
 from eig.accounts.access import public
 from eig.accounts.forms import SignInForm
 from eig.accounts.models import LinkProblem
@@ -33,6 +33,7 @@ def sign_in(request):
         {
             "form": form,
             "link_validity_minutes": LINK_VALIDITY_MINUTES,
+            "proconnect": proconnect.is_enabled(),
             "breadcrumb_data": {"current": _("Connexion")},
         },
     )
@@ -56,7 +57,7 @@ def sign_in_link(request, token):
     if request.method == "GET":
         problem = services.link_problem(raw_token=token)
         if problem:
-            return invalid_link(request, problem)
+            return invalid_link(request, token, problem)
         return render(
             request,
             "accounts/sign_in_confirm.html",
@@ -65,19 +66,22 @@ def sign_in_link(request, token):
     try:
         sign_in = services.consume_sign_in_token(raw_token=token)
     except services.InvalidSignInLink as error:
-        return invalid_link(request, error.problem)
+        return invalid_link(request, token, error.problem)
     # Named because a second backend (ProConnect) will come and login() then needs to know.
     login(request, sign_in.user, backend="django.contrib.auth.backends.ModelBackend")
+    # The link proves the mailbox in this browser: no e-mail to confirm it (eig.accounts.security).
+    security.signed_in_by_link(request)
     return redirect(safe_next_url(request, sign_in.next_url))
 
 
 @public(methods=("POST",))
 def sign_out(request):
-    logout(request)
-    return redirect("/")
+    # A session ProConnect opened ends there too; ProConnect then sends the browser back home.
+    return redirect(proconnect.sign_out(request) or "/")
 
 
-def invalid_link(request, problem):
+def invalid_link(request, token, problem):
+    services.report_failed_link(raw_token=token, problem=problem, request=request)
     return render(
         request,
         "accounts/sign_in_link_invalid.html",

@@ -1,29 +1,21 @@
-"""Who may see which application: every view that shows one goes through these functions."""
+"""Which applications and CVs a person may see or change: every view, export and e-mail asks here.
+
+The rules of the roles above the applications (reviewers, audition panels) live with them
+(`eig.selection.access`, `eig.auditions.access`); the mentor's rule is here because a mentor
+belongs to a défi, below the applications.
+"""
 
 from django.db.models import Q
-from django.http import Http404
+from django.http import FileResponse, Http404
 
-from eig.accounts.roles import is_programme_team
 from eig.applications.models import Application
-from eig.challenges.access import mentored_by
-from eig.selection.access import assigned_to
+from eig.audit.models import Action
+from eig.audit.services import record_access_denied, record_view_by_someone_else
+from eig.cohorts.models import MENTOR_STAGES
 
-
-def applications_visible_to(user):
-    if is_programme_team(user):
-        return Application.objects.all()  # the programme team sees every application
-    if not user.is_authenticated:
-        return Application.objects.none()  # a visitor none
-    return Application.objects.filter(
-        Q(candidate=user)  # a candidate sees their own
-        | Q(pk__in=assigned_to(user))  # a reviewer: assigned to them, released, no conflict
-        | Q(pk__in=mentored_by(user))  # a mentor: chose their défi, from the opened stage
-    )
-
-
-def get_application_for(user, public_id):
-    """The application if `user` may see it; Http404 otherwise, as if it did not exist."""
-    return _get_or_404(applications_visible_to(user), public_id)
+# The stages in process order; a waitlisted application is at the selected one's level, and
+# rejected or ineligible ones (whose last stage is unknown), drafts and withdrawals are never shown.
+PROCESS_ORDER = ["eligible", "shortlisted", "invited", "interviewed", "waitlisted", "selected"]
 
 
 def own_applications(user):
@@ -33,9 +25,40 @@ def own_applications(user):
     return Application.objects.filter(candidate=user)
 
 
-def get_own_application(user, public_id):
-    """`user`'s own application; Http404 for anyone else's, the programme team's included."""
-    return _get_or_404(own_applications(user), public_id)
+def mentored_by(user):
+    """The applications that chose a défi `user` mentors, at or after the stage opened to them."""
+    if not user.is_authenticated:
+        return Application.objects.none()
+    opened = Q()
+    for stage, _label in MENTOR_STAGES:
+        opened |= Q(
+            cohort__mentors_see_from_stage=stage,
+            status__in=PROCESS_ORDER[PROCESS_ORDER.index(stage) :],
+        )
+    return (
+        Application.objects.filter(opened, choices__challenge__mentors__user=user)
+        .exclude(status__in=[Application.Status.DRAFT, Application.Status.WITHDRAWN])
+        .distinct()
+    )
+
+
+def application_or_404(request, applications, public_id, *, page=None):
+    """The application `public_id` among `applications`; else Http404, as if it did not exist.
+
+    A refusal is recorded in the journal (with the application when it exists): someone
+    reached an application by its address without being allowed to see it.
+    """
+    application = applications.select_related("cohort").filter(public_id=public_id).first()
+    if application is None:
+        target = Application.objects.filter(public_id=public_id).first()
+        record_access_denied(request=request, public_id=public_id, target=target, page=page)
+        raise Http404
+    return application
+
+
+def get_own_application(request, public_id):
+    """`request.user`'s own application; Http404 for anyone else's, the team's included."""
+    return application_or_404(request, own_applications(request.user), public_id)
 
 
 def own_application_in(user, cohort):
@@ -43,8 +66,20 @@ def own_application_in(user, cohort):
     return own_applications(user).select_related("cohort").filter(cohort=cohort).first()
 
 
-def _get_or_404(applications, public_id):
-    application = applications.select_related("cohort").filter(public_id=public_id).first()
-    if application is None:
+def cv_response(request, application):
+    """The CV of an application its caller may see: a download, recorded; 404 without a file."""
+    if not application.cv:
         raise Http404
-    return application
+    try:
+        cv = application.cv.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None  # the record names a file the storage no longer has
+    record_view_by_someone_else(
+        request=request, application=application, action=Action.CV_DOWNLOADED
+    )
+    return FileResponse(
+        cv,
+        as_attachment=True,
+        filename=application.cv_filename or f"cv-{application.public_id}.pdf",
+        content_type="application/pdf",
+    )

@@ -11,12 +11,6 @@ from django.utils.translation import gettext_lazy as _
 
 from eig.applications.models import Application
 
-SHOWN_TO_CANDIDATES = {
-    Application.Status.DRAFT,
-    Application.Status.SUBMITTED,
-    Application.Status.INVITED,
-    Application.Status.WITHDRAWN,
-}
 IN_REVIEW = _("en cours d’examen")
 
 
@@ -27,8 +21,9 @@ def last_decision(application):
     """
     if application.pk is None:
         return None  # not saved: nothing was sent
+    # A notice the worker has not e-mailed yet, or whose e-mail failed, is not told yet.
     return max(
-        application.decision_notices.all(),
+        (notice for notice in application.decision_notices.all() if notice.sent_at),
         key=lambda notice: (notice.sent_at, notice.pk),
         default=None,
     )
@@ -36,7 +31,7 @@ def last_decision(application):
 
 def candidate_status_label(application):
     """The status as the candidate sees it, in their space and in their data export."""
-    if application.status in SHOWN_TO_CANDIDATES:
+    if application.status in Application.SHOWN_TO_CANDIDATES:
         return application.get_status_display()
     notice = last_decision(application)
     if notice is not None:

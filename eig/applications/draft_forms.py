@@ -8,7 +8,8 @@ whatever passes the format checks, so the candidate can move on and come back. I
 from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
-from dsfr.forms import DsfrBaseForm
+
+from eig.plain_text import DsfrForm
 
 
 class LimitedTextField(forms.CharField):
@@ -62,7 +63,7 @@ class DraftFormMixin:
                 field.required = True
 
 
-class StepForm(DraftFormMixin, forms.ModelForm, DsfrBaseForm):
+class StepForm(DraftFormMixin, forms.ModelForm, DsfrForm):
     """One step: the application's fields it shows, and the lists it edits (formsets)."""
 
     def __init__(self, data=None, files=None, *, application, strict=False):

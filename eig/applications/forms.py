@@ -6,7 +6,6 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from dsfr.forms import DsfrBaseForm
 
 from eig.applications import cv
 from eig.applications.draft_forms import (
@@ -29,6 +28,8 @@ from eig.applications.models import (
     Experience,
     Profile,
 )
+from eig.applications.retention import duration_label
+from eig.plain_text import DsfrForm
 
 FIRST_YEAR = 1950
 EXPERIENCE_FIELDS = ("title", "organisation", "start_year", "end_year", "description")
@@ -82,7 +83,7 @@ class IdentityForm(StepForm):
         }
 
 
-class ExperienceForm(BlankRowMixin, DraftFormMixin, DsfrBaseForm):
+class ExperienceForm(BlankRowMixin, DraftFormMixin, DsfrForm):
     required_for_submission = ("title",)
     row_fields = EXPERIENCE_FIELDS
 
@@ -203,7 +204,10 @@ class CvForm(StepForm):
 
     cv = forms.FileField(
         label=_("Votre CV"),
-        help_text=_("Au format PDF, 5 Mo au maximum. Un nouveau dépôt remplace le précédent."),
+        help_text=_(
+            "Au format PDF, 5 Mo au maximum, sans JavaScript ni fichier joint (un PDF qui en "
+            "contient est refusé). Un nouveau dépôt remplace le précédent."
+        ),
         validators=[cv.check_pdf],
         widget=forms.FileInput,  # drawn by the template, in the DSFR's upload markup
     )
@@ -250,7 +254,7 @@ class MotivationForm(StepForm):
         fields = ["motivation", "administration_fit"]
 
 
-class ChallengeChoiceForm(BlankRowMixin, DraftFormMixin, DsfrBaseForm):
+class ChallengeChoiceForm(BlankRowMixin, DraftFormMixin, DsfrForm):
     required_for_submission = ("challenge", "contribution")
     row_fields = ("challenge", "contribution")
 
@@ -361,7 +365,7 @@ class EligibilityForm(StepForm):
     class Meta:
         model = Application
         fields = ["available_full_time", "not_public_agent", "studies_completed"]
-        fields += ["accepts_rules", "consents_to_processing"]
+        fields += ["accepts_rules", "consents_to_processing", "pool_consent"]
         labels = {
             "not_public_agent": _("Je ne suis pas agent public en poste."),
             "studies_completed": _("J’ai terminé mes études."),
@@ -383,3 +387,11 @@ class EligibilityForm(StepForm):
             if cohort.starts_on
             else _("Je suis disponible à temps plein pendant toute la durée du programme.")
         )
+        self.fields["pool_consent"].label = _(
+            "Si ma candidature n’est pas retenue, j’accepte que le programme la garde pour me "
+            "proposer d’autres opportunités, %(pool)s au plus après la fin de la sélection. "
+            "Sinon, elle est anonymisée au bout de %(rejected)s."
+        ) % {
+            "pool": duration_label(cohort.pool_retention_days),
+            "rejected": duration_label(cohort.rejected_retention_days),
+        }

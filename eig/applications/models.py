@@ -6,8 +6,11 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from eig.accounts.models import normalise_email
+from eig.applications.calls import closed_call_message
 from eig.applications.storage import cv_upload_path, private_storage
 
 # Length limits, shown and counted in the form as the candidate types.
@@ -37,6 +40,24 @@ class ApplicationQuerySet(models.QuerySet):
 
     def submitted(self):
         return self.exclude(status__in=[Application.Status.DRAFT, Application.Status.WITHDRAWN])
+
+    def assessable(self):
+        """Those the jury reviews and the rankings list (assignments, scores, rankings, exports)."""
+        return self.exclude(status__in=Application.NOT_ASSESSED)
+
+    def visible_to_mentors(self):
+        """Those at or after the stage their cohort opens to mentors; none where it opens none."""
+        opened = Q(pk__in=[])
+        for stage in Application.PROGRESS:
+            opened |= Q(
+                cohort__mentors_see_from_stage=stage, status__in=Application.stages_from(stage)
+            )
+        return self.filter(opened)
+
+    def retained(self, *, or_pending=False):
+        """The retained ones; with `or_pending`, also those still waiting for the decision."""
+        stages = Application.RETAINED | (Application.AWAITING_DECISION if or_pending else set())
+        return self.filter(status__in=stages)
 
 
 class Application(models.Model):
@@ -82,6 +103,32 @@ class Application(models.Model):
     ]
     # Moves that must say why.
     REASON_REQUIRED = {Status.INELIGIBLE}
+
+    # Named sets of stages: every app asks these (and the QuerySet methods) rather than listing
+    # stages of its own.
+    # The candidate may still change their application, as long as the call is open.
+    EDITABLE = {Status.DRAFT, Status.SUBMITTED}
+    # Never reviewed by the jury nor listed in a ranking or its export.
+    NOT_ASSESSED = {Status.DRAFT, Status.INELIGIBLE, Status.WITHDRAWN}
+    # The stages along the process, for the rules "from this stage on" (what mentors see). The
+    # waiting list comes after the audition, before the retained ones; ineligible and rejected
+    # applications (whose last stage is unknown), drafts and withdrawals are at none.
+    PROGRESS = [
+        Status.ELIGIBLE,
+        Status.SHORTLISTED,
+        Status.INVITED,
+        Status.INTERVIEWED,
+        Status.WAITLISTED,
+        Status.SELECTED,
+    ]
+    # The outcomes a decision e-mail tells, in the order the team page shows them.
+    OUTCOMES = [Status.SELECTED, Status.WAITLISTED, Status.REJECTED]
+    RETAINED = {Status.SELECTED}
+    # Auditioned, or on the waiting list: the decision is still to come.
+    AWAITING_DECISION = {Status.INTERVIEWED, Status.WAITLISTED}
+    # Told to the candidate as they are; the other stages read "en cours d'examen" until a
+    # decision is sent (eig.applications.candidate_status).
+    SHOWN_TO_CANDIDATES = {Status.DRAFT, Status.SUBMITTED, Status.INVITED, Status.WITHDRAWN}
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     cohort = models.ForeignKey(
@@ -148,6 +195,11 @@ class Application(models.Model):
     consents_to_processing = models.BooleanField(
         _("consent au traitement de ses données"), default=False
     )
+    # The candidate pool: kept `cohort.pool_retention_days` if not retained, instead of
+    # `cohort.rejected_retention_days` (eig.applications.retention).
+    pool_consent = models.BooleanField(_("accepte d'être recontacté·e"), default=False)
+    # A contact address other than the account's, once confirmed by a link sent to it.
+    confirmed_email = models.EmailField(_("adresse de contact confirmée"), blank=True)
 
     last_step = models.CharField(_("dernière étape enregistrée"), max_length=30, blank=True)
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
@@ -155,6 +207,10 @@ class Application(models.Model):
     submitted_at = models.DateTimeField(_("déposée le"), null=True, blank=True)
     withdrawn_at = models.DateTimeField(_("retirée le"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(_("relance envoyée le"), null=True, blank=True)
+    retention_notice_sent_at = models.DateTimeField(
+        _("prévenue de l'effacement le"), null=True, blank=True
+    )
+    anonymised_at = models.DateTimeField(_("anonymisée le"), null=True, blank=True)
 
     objects = ApplicationQuerySet.as_manager()
 
@@ -181,6 +237,24 @@ class Application(models.Model):
     def full_name(self):
         return f"{self.first_name} {self.last_name}".strip()
 
+    @property
+    def official_email(self):
+        """Where the programme writes to the candidate: only ever a verified address.
+
+        The contact address typed in the form once it is verified, else the account's address,
+        which received the sign-in link; "" for an account anonymised.
+        """
+        return self.email if self.email and self._is_verified(self.email) else self.candidate.email
+
+    @property
+    def awaits_email_confirmation(self):
+        """The contact address typed is neither the account's nor confirmed yet."""
+        return bool(self.email) and not self._is_verified(self.email)
+
+    def _is_verified(self, address):
+        verified = {normalise_email(self.candidate.email), normalise_email(self.confirmed_email)}
+        return normalise_email(address) in verified - {""}
+
     def can_become(self, status):
         return status in self.TRANSITIONS.get(self.status, ())
 
@@ -188,11 +262,23 @@ class Application(models.Model):
         """The stages the programme team may move this application to, in the process' order."""
         return [status for status in self.TEAM_STAGES if self.can_become(status)]
 
+    @classmethod
+    def stages_from(cls, stage):
+        """`stage` and the stages after it in `PROGRESS`."""
+        return cls.PROGRESS[cls.PROGRESS.index(stage) :]
+
+    def why_read_only(self, now=None):
+        """Why the candidate can no longer change it, or None while they can: the one rule."""
+        if self.status == self.Status.WITHDRAWN:
+            return gettext("Vous avez retiré cette candidature : elle ne peut plus être modifiée.")
+        if self.status not in self.EDITABLE:
+            return gettext(
+                "Votre candidature est en cours d’examen : elle ne peut plus être modifiée."
+            )
+        return closed_call_message(self.cohort, now)
+
     def is_editable(self, now=None):
-        """The candidate may still change it: a draft or a submitted one, while the call is open."""
-        return self.status in (self.Status.DRAFT, self.Status.SUBMITTED) and (
-            self.cohort.is_application_call_open(now)
-        )
+        return self.why_read_only(now) is None
 
     @property
     def is_draft(self):
@@ -286,3 +372,41 @@ class StageTransition(models.Model):
 
     def __str__(self):
         return f"{self.application}: {self.from_status} → {self.to_status}"
+
+
+class AddressConfirmation(models.Model):
+    """A link sent to a contact address the candidate typed; holds only a hash of its secret.
+
+    Until the link is used, the programme's e-mails go to the account's address only.
+    """
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="address_confirmations"
+    )
+    email = models.EmailField(_("adresse à confirmer"))
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("envoyé le"))
+    expires_at = models.DateTimeField(_("expire le"))
+    used_at = models.DateTimeField(_("utilisé le"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("confirmation d'adresse")
+        verbose_name_plural = _("confirmations d'adresse")
+        indexes = [models.Index(fields=["application", "created_at"])]
+
+    def __str__(self):
+        return self.email
+
+
+class RetentionRun(models.Model):
+    """One day's run of the retention by the task worker: a day is enqueued once only."""
+
+    day = models.DateField(_("jour"), unique=True)
+    enqueued_at = models.DateTimeField(_("mise en file le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("passage de la conservation des données")
+        verbose_name_plural = _("passages de la conservation des données")
+
+    def __str__(self):
+        return str(self.day)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from eig.accounts.roles import is_programme_team
-from eig.applications import calls, steps
+from eig.applications import addresses, calls, personal_data, steps
 from eig.applications.access import own_applications
 from eig.applications.candidate_status import candidate_status_label
 from eig.applications.cv import delete_cv_file_on_commit
@@ -22,6 +22,7 @@ from eig.applications.draft_forms import StepForm
 from eig.applications.models import MAX_CHOICES, Application, ChallengeChoice, StageTransition
 from eig.applications.tasks import send_submission_confirmation
 from eig.audit import services as audit
+from eig.audit.models import Action, AuditEntry
 
 # Personal data exported as they are; the links to other rows are exported apart.
 # The status is exported as the candidate sees it (candidate_status_label).
@@ -62,15 +63,6 @@ class StepSave:
     missing_elsewhere: list = field(default_factory=list)
 
 
-def why_read_only(application, now=None):
-    """Why the candidate can no longer change `application`, or None while they can."""
-    if application.status == Application.Status.WITHDRAWN:
-        return _("Vous avez retiré cette candidature : elle ne peut plus être modifiée.")
-    if application.status not in (Application.Status.DRAFT, Application.Status.SUBMITTED):
-        return _("Votre candidature est en cours d’examen : elle ne peut plus être modifiée.")
-    return calls.closed_call_message(application.cohort, now)
-
-
 def start_application(*, candidate, cohort, now=None):
     """The candidate's application to `cohort`, created as a draft the first time."""
     refusal = calls.closed_call_message(cohort, now)
@@ -99,7 +91,7 @@ def preselect_challenge(*, application, challenge):
         rank = max((choice.rank for choice in choices), default=0) + 1
         if (
             not application.is_draft
-            or why_read_only(application)
+            or not application.is_editable()
             or not offered
             or rank > MAX_CHOICES
             or any(choice.challenge_id == challenge.pk for choice in choices)
@@ -119,7 +111,7 @@ def save_draft_step(*, application, step, data, files, now=None):
     step = steps.by_key(step)
     with transaction.atomic():
         application = _lock(application)
-        refusal = why_read_only(application, now)
+        refusal = application.why_read_only(now)
         if refusal:
             raise ApplicationRefused(refusal)
         strict = not application.is_draft
@@ -131,6 +123,9 @@ def save_draft_step(*, application, step, data, files, now=None):
                 return StepSave(form, saved_everything=False, missing_elsewhere=missing_elsewhere)
         application.last_step = step.key
         form.save_draft()
+        if step.key == "identity":
+            # A new contact address is used once confirmed by a link sent to it.
+            addresses.request_confirmation(application=application, now=now)
         return StepSave(form, saved_everything=valid)
 
 
@@ -148,7 +143,7 @@ def submit_application(*, application, by, now=None):
         if application.status not in (Application.Status.DRAFT, Application.Status.WITHDRAWN):
             return application  # already submitted, at whatever stage it is now
         if not application.can_become(Application.Status.SUBMITTED):
-            raise ApplicationRefused(why_read_only(application, now))
+            raise ApplicationRefused(application.why_read_only(now))
         refusal = calls.closed_call_message(application.cohort, now)
         if refusal:
             raise ApplicationRefused(refusal)
@@ -160,7 +155,7 @@ def submit_application(*, application, by, now=None):
         application.submitted_at = now
         application.last_step = steps.REVIEW.key
         application.save(update_fields=["status", "submitted_at", "last_step", "updated_at"])
-        audit.record(action="application.submitted", actor=by, target=application)
+        audit.record(action=Action.APPLICATION_SUBMITTED, actor=by, target=application)
         # Enqueued inside the transaction: with the database backend the task row commits (or
         # rolls back) with the submission, so there is one e-mail per submission.
         send_submission_confirmation.enqueue(public_id=str(application.public_id))
@@ -184,7 +179,7 @@ def withdraw_application(*, application, by, now=None):
         application.status = Application.Status.WITHDRAWN
         application.withdrawn_at = now
         application.save(update_fields=["status", "withdrawn_at", "updated_at"])
-        audit.record(action="application.withdrawn", actor=by, target=application)
+        audit.record(action=Action.APPLICATION_WITHDRAWN, actor=by, target=application)
     return application
 
 
@@ -254,18 +249,22 @@ def delete_draft(*, application, by):
                 _("Une candidature déposée ne peut pas être supprimée : vous pouvez la retirer.")
             )
         cv_name = application.cv.name
-        audit.record(action="application.deleted", actor=by, target=application)
+        audit.record(action=Action.APPLICATION_DELETED, actor=by, target=application)
         application.delete()
         if cv_name:
             delete_cv_file_on_commit(cv_name)
 
 
 def export_candidate_data(*, user) -> dict:
-    """Everything held about `user` as a candidate, ready for json.dumps."""
+    """Everything held about `user` as a candidate, ready for json.dumps.
+
+    All but the jury's reviews and the audition panel's scores, excepted from the right of
+    access as the privacy page explains (the apps holding them export nothing of them).
+    """
     applications = (
         own_applications(user)
-        .select_related("cohort")
-        .prefetch_related("experiences", "choices__challenge")
+        .select_related("cohort", "candidate")
+        .prefetch_related("experiences", "choices__challenge", "transitions")
         .order_by("created_at")
     )
     return {
@@ -279,6 +278,26 @@ def export_candidate_data(*, user) -> dict:
             "last_login": _plain(user.last_login),
         },
         "applications": [_application_data(application) for application in applications],
+        "sign_ins": [
+            {"at": _plain(entry.created_at), "ip": entry.ip}
+            for entry in AuditEntry.objects.filter(actor=user, action=Action.SIGNED_IN)
+        ],
+        "failed_sign_ins": [
+            {"at": _plain(entry.created_at), "problem": entry.data.get("problem", "")}
+            for entry in AuditEntry.objects.filter(
+                action=Action.SIGN_IN_FAILED, data__identifier__iexact=user.email
+            )
+        ]
+        if user.email
+        else [],
+        "journal": [
+            {"at": _plain(entry.created_at), "action": entry.action_label}
+            for entry in AuditEntry.objects.filter(actor=user).exclude(action=Action.SIGNED_IN)
+        ],
+        "not_included": _(
+            "Les évaluations du jury et les notes et commentaires des auditions, qui relèvent "
+            "du secret des délibérations : voir la page « Données personnelles »."
+        ),
     }
 
 
@@ -313,6 +332,25 @@ def _application_data(application):
             }
             for choice in application.choices.all()
         ],
+        # The stages the candidate is told; decisions come with their e-mails, below.
+        "stage_history": [
+            {"status": transition.get_to_status_display(), "at": _plain(transition.at)}
+            for transition in application.transitions.all()
+            if transition.to_status in Application.SHOWN_TO_CANDIDATES
+        ],
+        "address_confirmations": [
+            {
+                "email": confirmation.email,
+                "sent_at": _plain(confirmation.created_at),
+                "confirmed_at": _plain(confirmation.used_at),
+            }
+            for confirmation in application.address_confirmations.order_by("created_at")
+        ],
+        **{
+            holder.key: holder.export(application)
+            for holder in personal_data.holders()
+            if holder.key
+        },
     }
 
 
@@ -343,7 +381,7 @@ def _move(application, to, *, by, reason, at):
     application.status = to
     application.save(update_fields=["status", "updated_at"])
     audit.record(
-        action="application.moved",
+        action=Action.APPLICATION_MOVED,
         actor=by,
         target=application,
         data={"from": transition.from_status, "to": to, "reason": reason},

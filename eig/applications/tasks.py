@@ -1,5 +1,7 @@
 """E-mails about applications, sent by the task worker, never during the request."""
 
+import datetime
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
@@ -23,5 +25,52 @@ def send_submission_confirmation(*, public_id):
         subject=_("Votre candidature est déposée — Entrepreneurs d'intérêt général"),
         message=render_to_string("applications/email/submission_confirmation.txt", context),
         from_email=None,
-        recipient_list=[application.email or application.candidate.email],
+        recipient_list=[application.official_email],
     )
+
+
+@task()
+def send_retention_notice(*, application_id, due_at):
+    """Tell the candidate their draft will be deleted, or their application anonymised, at
+    `due_at` (ISO 8601: task arguments are stored as JSON)."""
+    application = (
+        Application.objects.select_related("cohort", "candidate")
+        .filter(pk=application_id, anonymised_at__isnull=True)
+        .first()
+    )
+    if application is None or not application.official_email:
+        return 0  # erased in the meantime, or an account with no address left
+    context = {
+        "application": application,
+        "due_at": datetime.datetime.fromisoformat(due_at),
+        "export_url": settings.SITE_URL + reverse("candidate_data_export"),
+        "privacy_url": settings.SITE_URL + "/donnees-personnelles/",
+    }
+    return send_mail(
+        subject=_("Vos données de candidature vont être effacées — Entrepreneurs d'intérêt général"),
+        message=render_to_string("applications/email/retention_notice.txt", context),
+        from_email=None,
+        recipient_list=[application.official_email],
+    )
+
+
+@task()
+def send_address_confirmation(*, email, url, expires_at):
+    """The link that confirms a contact address: nothing the candidate wrote is in it."""
+    context = {"url": url, "expires_at": datetime.datetime.fromisoformat(expires_at)}
+    return send_mail(
+        subject=_("Confirmez votre adresse de contact — Entrepreneurs d'intérêt général"),
+        message=render_to_string("applications/email/address_confirmation.txt", context),
+        from_email=None,
+        recipient_list=[email],
+    )
+
+
+@task()
+def apply_retention_task(*, day):
+    """The worker's nightly run of the retention (`day`, ISO 8601); it enqueues the next one."""
+    from eig.applications.retention import apply_retention, schedule_retention
+
+    report = apply_retention()
+    schedule_retention(day=datetime.date.fromisoformat(day) + datetime.timedelta(days=1))
+    return report.as_dict()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from eig.applications.views import cv, review, space, start, steps
+from eig.applications.views import addresses, cv, review, space, start, steps
 
 urlpatterns = [
     path("candidater/", start.start, name="application_start"),
@@ -18,6 +18,9 @@ urlpatterns = [
         name="application_autosave",
     ),
     path("mon-espace/", space.index, name="candidate_space"),
+    path(
+        "confirmer-mon-adresse/<slug:token>/", addresses.confirm, name="address_confirmation"
+    ),
     path("mon-espace/mes-donnees/", space.export, name="candidate_data_export"),
     path("mon-espace/candidatures/<uuid:public_id>/", space.detail, name="candidate_application"),
     path(

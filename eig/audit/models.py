@@ -12,6 +12,39 @@ class Action(models.TextChoices):
     # Accounts
     SIGNED_IN = "account.signed_in", _("s’est connecté·e")
     SIGN_IN_FAILED = "account.sign_in_failed", _("a échoué à se connecter")
+    PROCONNECT_REFUSED = (
+        "account.proconnect_refused",
+        _("s’est vu refuser une connexion ProConnect"),
+    )
+    ACCOUNT_LOCKED_OUT = (
+        "account.locked_out",
+        _("a fait bloquer les connexions par mot de passe (trop d’échecs)"),
+    )
+    SESSION_EXPIRED = "session.expired", _("a été déconnecté·e après une période d’inactivité")
+    # Second factor and trusted browsers (eig.accounts.signals.AccountEvent, same codes)
+    SECOND_FACTOR_ENABLED = "second_factor.enabled", _("a activé la double authentification")
+    SECOND_FACTOR_VERIFIED = (
+        "second_factor.verified",
+        _("a donné un code de double authentification valide"),
+    )
+    SECOND_FACTOR_REFUSED = (
+        "second_factor.refused",
+        _("a donné un code de double authentification refusé"),
+    )
+    RECOVERY_CODE_USED = "second_factor.recovery_code_used", _("a utilisé un code de secours")
+    RECOVERY_CODES_RENEWED = (
+        "second_factor.recovery_codes_renewed",
+        _("a généré de nouveaux codes de secours"),
+    )
+    SECOND_FACTOR_DISABLED = (
+        "second_factor.disabled",
+        _("a désactivé la double authentification"),
+    )
+    BROWSER_CONFIRMATION_SENT = (
+        "browser.confirmation_sent",
+        _("s’est connecté·e depuis un nouveau navigateur, à confirmer par e-mail"),
+    )
+    BROWSER_CONFIRMED = "browser.confirmed", _("a confirmé un nouveau navigateur")
     # Applications
     APPLICATION_VIEWED = "application.viewed", _("a consulté la candidature")
     CV_DOWNLOADED = "application.cv_downloaded", _("a téléchargé le CV")
@@ -23,6 +56,15 @@ class Action(models.TextChoices):
         _("a tenté d’ouvrir une candidature qui ne lui est pas confiée"),
     )
     APPLICATION_MOVED = "application.moved", _("a changé l’état de la candidature")
+    ADDRESS_CONFIRMED = (
+        "application.address_confirmed",
+        _("a confirmé l’adresse de contact d’une candidature"),
+    )
+    # Retention (eig.applications.retention): run by the platform, without an author
+    RETENTION_APPLIED = (
+        "retention.applied",
+        _("a supprimé ou anonymisé les données arrivées au terme de leur conservation"),
+    )
     # Exports, by kind
     APPLICATIONS_EXPORTED = "application.exported", _("a exporté une liste de candidatures")
     SCORES_EXPORTED = "scores.exported", _("a exporté les notes")
@@ -37,6 +79,10 @@ class Action(models.TextChoices):
         _("a modifié son expertise et sa charge de membre du jury"),
     )
     CONFLICT_DECLARED = "conflict.declared", _("a déclaré un conflit d’intérêts")
+    CONFLICTS_SEARCHED = (
+        "conflict.searched",
+        _("a cherché une personne candidate pour déclarer un conflit d’intérêts"),
+    )
     CONFLICT_CONSENTED = (
         "conflict.consented",
         _("a levé un conflit d’intérêts lié à une administration d’accueil"),
@@ -58,6 +104,15 @@ class Action(models.TextChoices):
         _("a modifié un modèle d’e-mail de décision"),
     )
     DECISIONS_SENT = "decision.sent", _("a envoyé des décisions aux candidat·e·s")
+    # The actor is who sent the decision; the worker records the failure of its e-mail.
+    DECISION_SEND_FAILED = (
+        "decision.send_failed",
+        _("a envoyé une décision dont l’e-mail n’a pas pu partir"),
+    )
+    DECISIONS_RETRIED = (
+        "decision.retried",
+        _("a relancé l’envoi des e-mails de décision en échec"),
+    )
     # Teams
     TEAMS_COMPUTED = "teams.computed", _("a calculé une proposition d’équipes")
     TEAMS_LOCKED = "teams.locked", _("a verrouillé la proposition d’équipes")
@@ -65,7 +120,11 @@ class Action(models.TextChoices):
 
 
 class AuditEntry(models.Model):
-    """Who did or looked at what, and when: one row per action, never updated."""
+    """Who did or looked at what, and when: one row per action, never updated.
+
+    Except by the retention (eig.audit.retention): once a person's data is erased, the entries
+    about them lose their name; past their period, entries are deleted.
+    """
 
     action = models.CharField(_("action"), max_length=60, db_index=True)
     actor = models.ForeignKey(
@@ -91,3 +150,11 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.action} {self.target_type}:{self.target_id}"
+
+    @property
+    def action_label(self):
+        """What the code says; a code since retired is shown as it is."""
+        try:
+            return Action(self.action).label
+        except ValueError:
+            return self.action

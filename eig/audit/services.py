@@ -3,7 +3,6 @@
 from eig.audit.models import Action, AuditEntry
 
 
-
 def record(*, action, actor, target=None, request=None, data=None):
     """Append one entry; `target` is a model instance (its label is kept as it was then).
 
@@ -22,32 +21,35 @@ def record(*, action, actor, target=None, request=None, data=None):
     )
 
 
-def record_view_by_someone_else(*, request, application, action="application.viewed"):
+def record_view_by_someone_else(*, request, application, action=Action.APPLICATION_VIEWED):
     """Views of an application or its CV by anyone but its owner are recorded."""
     if request.user.pk != application.candidate_id:
         record(action=action, actor=request.user, target=application, request=request)
 
 
-def record_export(*, request, file_format, filters):
+def record_export(*, request, action, file_format, filters, target=None):
+    """A download, under the code of its kind (`Action.SCORES_EXPORTED`…), with its filters."""
     record(
-        action="application.exported",
+        action=action,
         actor=request.user,
+        target=target,
         request=request,
         data={"format": file_format, "filters": filters},
     )
 
 
-def record_access_denied(*, request, public_id, page=None):
-    """Someone reached an application they may not see: recorded before the 404."""
-    from eig.applications.models import Application
+def record_access_denied(*, request, public_id, target=None, page=None):
+    """Someone reached an object they may not see: recorded before the 404.
 
+    `target` is the object if it exists (the caller looks it up: the journal knows no model).
+    """
     data = {"public_id": str(public_id)}
     if page:
         data["page"] = page
     record(
-        action="application.access_denied",
+        action=Action.APPLICATION_ACCESS_DENIED,
         actor=request.user,
-        target=Application.objects.filter(public_id=public_id).first(),
+        target=target,
         request=request,
         data=data,
     )

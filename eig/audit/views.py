@@ -3,26 +3,28 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from eig.accounts.access import PROGRAMME_TEAM, access
-from eig.audit.models import Action, AuditEntry
+from eig.audit.forms import JournalFilterForm
+from eig.audit.models import AuditEntry
 
 PAGE_SIZE = 100
 
 
 @access(PROGRAMME_TEAM)
 def journal(request):
-    """Who looked at what and when; `?objet=<id>` narrows it to one application."""
-    entries = AuditEntry.objects.all()
-    target_id = request.GET.get("objet", "").strip()
-    if target_id:
-        entries = entries.filter(target_id=target_id)
+    """Who did or looked at what, and when; filtered by action, object or author."""
+    form = JournalFilterForm(request.GET)
+    # A wrong filter shows no entry rather than all of them: the error says what to fix.
+    entries = AuditEntry.objects.none()
+    if form.is_valid():
+        entries = form.filter(AuditEntry.objects.all())
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "audit/journal.html",
         {
+            "form": form,
             "page": page,
-            "target_id": target_id,
-            "labels": dict(Action.choices),
+            "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2),
             "breadcrumb_data": {
                 "links": [{"url": "/equipe/candidatures/", "title": _("Espace de l'équipe")}],
                 "current": _("Journal des accès"),

@@ -3,16 +3,16 @@ import datetime
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
-from dsfr.forms import DsfrBaseForm
 
 from eig.auditions import rhythm
 from eig.auditions.criteria import CRITERIA, SCORE_MAX, SCORE_MIN
 from eig.cohorts.models import Cohort
+from eig.plain_text import DsfrForm
 
 MAX_SLOTS_PER_DAY = 20
 
 
-class SlotBatchForm(DsfrBaseForm):
+class SlotBatchForm(DsfrForm):
     """A day of auditions in the programme's rhythm: 40 minutes each, a 10-minute break after."""
 
     cohort = forms.ModelChoiceField(label=_("Promotion"), queryset=Cohort.objects.none())
@@ -65,7 +65,7 @@ class SlotBatchForm(DsfrBaseForm):
         return cleaned_data
 
 
-class GridForm(DsfrBaseForm):
+class GridForm(DsfrForm):
     """A score from 1 to 5 and a comment for each criterion."""
 
     def __init__(self, *args, initial_scores=None, **kwargs):

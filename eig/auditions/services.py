@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from eig.applications.models import Application
 from eig.audit import services as audit
+from eig.audit.models import Action
 from eig.auditions.criteria import CRITERIA, SCORE_MAX, SCORE_MIN
 from eig.auditions.models import Interview, InterviewScore, InterviewSlot
 from eig.auditions.tasks import send_booking_confirmation
@@ -36,7 +37,7 @@ def create_slots(*, cohort, starts, length, place, video_url, panel, by):
         for slot in slots:
             slot.panel.set(panel)
         audit.record(
-            action="interview_slots.created",
+            action=Action.INTERVIEW_SLOTS_CREATED,
             actor=by,
             data={"cohort": cohort.number, "count": len(slots)},
         )
@@ -51,7 +52,7 @@ def delete_slot(*, slot, by):
             return
         if Interview.objects.filter(slot=slot).exists():
             raise AuditionRefused(_("Ce créneau est réservé : il ne peut pas être supprimé."))
-        audit.record(action="interview_slot.deleted", actor=by, target=slot)
+        audit.record(action=Action.INTERVIEW_SLOT_DELETED, actor=by, target=slot)
         slot.delete()
 
 
@@ -84,7 +85,7 @@ def book_slot(*, application, slot, by, now=None):
         if Interview.objects.filter(slot=slot).exists():
             raise _slot_taken()
         interview = _save_booking(interview, application=application, slot=slot, now=now)
-        audit.record(action="interview.booked", actor=by, target=application)
+        audit.record(action=Action.INTERVIEW_BOOKED, actor=by, target=application)
         # Enqueued inside the transaction: with the database backend the task row commits (or
         # rolls back) with the booking.
         send_booking_confirmation.enqueue(interview_id=interview.pk)
@@ -112,7 +113,7 @@ def save_grid(*, interview, member, scores):
                 criterion=key,
                 defaults={"score": score, "comment": comment},
             )
-        audit.record(action="interview.graded", actor=member, target=interview.application)
+        audit.record(action=Action.INTERVIEW_GRADED, actor=member, target=interview.application)
 
 
 def _save_booking(interview, *, application, slot, now):

@@ -28,7 +28,7 @@ def send_booking_confirmation(*, interview_id):
                 "space_url": settings.SITE_URL + reverse("candidate_space"),
             },
         ),
-        to=[application.email or application.candidate.email],
+        to=[application.official_email],
     )
     message.attach("audition.ics", interview_ics(interview), "text/calendar")
     return message.send()

@@ -1,20 +1,11 @@
-"""The filtered list of applications as a CSV, XLSX or ODS file."""
+"""The filtered list of applications as a CSV, XLSX or ODS file (built by `eig.exports`)."""
 
-import tablib
-from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from eig import exports
 from eig.applications.models import MAX_CHOICES, Application
-from eig.backoffice.stats import PARIS
 
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "ods": "application/vnd.oasis.opendocument.spreadsheet",
-}
-# A cell starting with one of these may be run as a formula by a spreadsheet (CSV injection).
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 IDENTITY_FIELDS = ["first_name", "last_name", "email", "phone", "city"]
 LINK_FIELDS = ["code_forge_url", "portfolio_url", "professional_profile_url"]
 ELIGIBILITY_FIELDS = [
@@ -26,21 +17,16 @@ ELIGIBILITY_FIELDS = [
 ]
 
 
-def export_file(applications, file_format):
-    """The bytes of the file: `applications` should come through `selectors.for_listing`."""
-    dataset = tablib.Dataset(headers=headers())
-    for application in applications:
-        dataset.append([neutralised(value) for value in row(application)])
-    if file_format == "csv":
-        # The byte order mark tells spreadsheets the file is UTF-8, so accents survive.
-        return ("\ufeff" + dataset.export("csv")).encode()
-    return dataset.export(file_format)
+def download(applications, cohort, file_format):
+    """The file of `applications`, which should come through `selectors.for_listing`."""
+    rows = (row(application) for application in applications)
+    return exports.download(headers(), rows, file_format, file_name(cohort, file_format))
 
 
 def file_name(cohort, file_format):
     """For example candidatures-promotion-2-2026-11-28.xlsx."""
     scope = f"promotion-{cohort.number}" if cohort else "toutes-promotions"
-    return f"candidatures-{scope}-{timezone.localdate(timezone=PARIS).isoformat()}.{file_format}"
+    return exports.file_name("candidatures", scope, file_format=file_format)
 
 
 def headers():
@@ -68,26 +54,12 @@ def row(application):
         str(application.get_profile_display()),
         application.years_of_experience,
         str(application.get_status_display()),
-        paris_time(application.created_at),
-        paris_time(application.submitted_at),
+        exports.paris_time(application.created_at),
+        exports.paris_time(application.submitted_at),
         *(challenges.get(rank, "") for rank in range(1, MAX_CHOICES + 1)),
         *(getattr(application, field) for field in LINK_FIELDS),
         *(_("Oui") if getattr(application, field) else _("Non") for field in ELIGIBILITY_FIELDS),
     ]
-
-
-def neutralised(value):
-    """Text a spreadsheet would take for a formula, prefixed with an apostrophe (OWASP)."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
-    return value
-
-
-def paris_time(moment):
-    # Spreadsheets have no time zones: the time as read in Paris, to the minute.
-    if moment is None:
-        return None
-    return timezone.localtime(moment, PARIS).replace(tzinfo=None, second=0, microsecond=0)
 
 
 def verbose_name(field):

@@ -1,17 +1,17 @@
 from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from dsfr.forms import DsfrBaseForm
 
 from eig.applications.models import Application, Profile
 from eig.backoffice.selectors import ANY_STATUS, SUBMITTED
 from eig.challenges.models import Challenge
 from eig.cohorts.models import Cohort
+from eig.plain_text import DsfrForm
 
 SEARCH_MAX_LENGTH = 100
 
 
-class ApplicationFilterForm(DsfrBaseForm):
+class ApplicationFilterForm(DsfrForm):
     """The list's filters, also used by the exports; an unknown value is an error next to it."""
 
     promotion = forms.ChoiceField(label=_("Promotion"), required=False)
@@ -77,7 +77,7 @@ class ApplicationFilterForm(DsfrBaseForm):
         return self.cohorts.get(self.cleaned_data["promotion"])
 
 
-class StatisticsForm(DsfrBaseForm):
+class StatisticsForm(DsfrForm):
     """The cohort whose statistics are shown: the latest one unless another is asked for."""
 
     promotion = forms.ChoiceField(label=_("Promotion"))

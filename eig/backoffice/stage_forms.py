@@ -3,9 +3,9 @@
 from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from dsfr.forms import DsfrBaseForm
 
 from eig.applications.models import REASON_MAX, Application
+from eig.plain_text import DsfrForm
 
 
 def stage_choices(statuses):
@@ -22,7 +22,7 @@ def reason_field():
     )
 
 
-class MoveForm(DsfrBaseForm):
+class MoveForm(DsfrForm):
     """On an application's page: the next stage, among those the state machine allows."""
 
     vers = forms.ChoiceField(label=_("Nouvel état"), choices=stage_choices(Application.TEAM_STAGES))
@@ -35,7 +35,7 @@ class MoveForm(DsfrBaseForm):
         self.fields["vers"].widget.choices = stage_choices(application.next_stages())
 
 
-class BulkMoveForm(DsfrBaseForm):
+class BulkMoveForm(DsfrForm):
     """On the list: the applications ticked and the stage to move them to."""
 
     candidatures = forms.ModelMultipleChoiceField(

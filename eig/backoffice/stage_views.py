@@ -5,19 +5,15 @@ from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
 
+from eig.accounts.access import PROGRAMME_TEAM, access
 from eig.applications import services
-from eig.applications.access import applications_visible_to
-from eig.backoffice.access import programme_team_required
 from eig.backoffice.stage_forms import BulkMoveForm, MoveForm
 from eig.backoffice.views import detail_page
+from eig.selection.access import applications_visible_to
 
 
-@never_cache
-@programme_team_required
-@require_POST
+@access(PROGRAMME_TEAM, methods=("POST",))
 def application_move(request, public_id):
     application = get_object_or_404(
         applications_visible_to(request.user).select_related("cohort", "candidate"),
@@ -44,9 +40,7 @@ def application_move(request, public_id):
     return detail_page(request, application, form)
 
 
-@never_cache
-@programme_team_required
-@require_http_methods(["GET", "POST"])
+@access(PROGRAMME_TEAM, methods=("GET", "HEAD", "POST"))
 def application_bulk_move(request):
     """GET shows what would happen and asks to confirm, changing nothing; POST moves."""
     form = BulkMoveForm(request.POST or request.GET, applications=_visible(request))

@@ -1,24 +1,24 @@
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 
-from eig.applications.access import applications_visible_to
+from eig import exports
+from eig.accounts.access import PROGRAMME_TEAM, access
+from eig.applications.access import application_or_404, cv_response
+from eig.audit.models import Action
 from eig.audit.services import record_export, record_view_by_someone_else
 from eig.backoffice import charts, export, stats
-from eig.backoffice.access import programme_team_required
 from eig.backoffice.forms import ApplicationFilterForm, StatisticsForm
 from eig.backoffice.selectors import filter_applications, for_listing
 from eig.backoffice.stage_forms import BulkMoveForm, MoveForm
+from eig.selection.access import applications_visible_to
 
 APPLICATIONS_PER_PAGE = 50
 
 
 # Every page here shows personal data: never_cache keeps it out of shared and browser caches.
-@never_cache
-@programme_team_required
+@access(PROGRAMME_TEAM)
 def application_list(request):
     form = ApplicationFilterForm(request.GET)
     applications = applications_visible_to(request.user)
@@ -38,15 +38,14 @@ def application_list(request):
             "cohort": cohort,
             "page": page,
             "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2),
-            "export_formats": export.CONTENT_TYPES,
+            "export_formats": exports.CONTENT_TYPES,
             "bulk_form": BulkMoveForm(applications=applications),
             "breadcrumb_data": {"current": _("Candidatures")},
         },
     )
 
 
-@never_cache
-@programme_team_required
+@access(PROGRAMME_TEAM)
 def application_detail(request, public_id):
     application = get_object_or_404(
         applications_visible_to(request.user).select_related("cohort", "candidate"),
@@ -77,49 +76,29 @@ def detail_page(request, application, move_form):
     )
 
 
-@never_cache
-@programme_team_required
+@access(PROGRAMME_TEAM)
 def application_cv(request, public_id):
-    application = get_object_or_404(applications_visible_to(request.user), public_id=public_id)
-    if not application.cv:
-        raise Http404
-    try:
-        cv = application.cv.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    record_view_by_someone_else(
-        request=request, application=application, action="application.cv_downloaded"
-    )
-    response = FileResponse(
-        cv,
-        as_attachment=True,
-        filename=application.cv_filename or f"cv-{application.public_id}.pdf",
-        content_type="application/pdf",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    application = application_or_404(request, applications_visible_to(request.user), public_id)
+    return cv_response(request, application)
 
 
-@never_cache
-@programme_team_required
+@access(PROGRAMME_TEAM)
 def application_export(request, file_format):
     form = ApplicationFilterForm(request.GET)
     if not form.is_valid():
         # The list shows each error next to its filter.
         return redirect(reverse("backoffice:application_list") + "?" + request.GET.urlencode())
     applications = filter_applications(applications_visible_to(request.user), **form.filters())
-    record_export(request=request, file_format=file_format, filters=request.GET.dict())
-    response = HttpResponse(
-        export.export_file(for_listing(applications), file_format),
-        content_type=export.CONTENT_TYPES[file_format],
+    record_export(
+        request=request,
+        action=Action.APPLICATIONS_EXPORTED,
+        file_format=file_format,
+        filters=request.GET.dict(),
     )
-    file_name = export.file_name(form.selected_cohort(), file_format)
-    response["Content-Disposition"] = f'attachment; filename="{file_name}"'
-    return response
+    return export.download(for_listing(applications), form.selected_cohort(), file_format)
 
 
-@never_cache
-@programme_team_required
+@access(PROGRAMME_TEAM)
 def application_statistics(request):
     form = StatisticsForm(request.GET)
     context = {

@@ -2,7 +2,9 @@
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -11,8 +13,9 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
-# Application stage codes (eig.applications.models.Application.Status), in process order, from
-# which the programme team may open a cohort's applications to the mentors of their défis.
+# The stages from which the programme team may open a cohort's applications to the mentors of
+# their défis: codes of `Application.PROGRESS`, written here because cohorts sit below the
+# applications (`Application.objects.visible_to_mentors()` reads the field).
 MENTOR_STAGES = [
     ("eligible", _("recevable")),
     ("shortlisted", _("présélectionnée")),
@@ -62,6 +65,23 @@ class Programme(models.Model):
         if self.current_cohort_id and self.current_cohort.is_published:
             return self.current_cohort
         return self.cohorts.published().order_by("-number").first()
+
+
+# The candidate pool is kept two years at most (the programme's rules and its privacy page).
+POOL_RETENTION_MAX_DAYS = 730
+
+
+# A new cohort's retention periods come from the settings read when it is created.
+def default_draft_retention_days():
+    return settings.RETENTION_DRAFT_DAYS
+
+
+def default_rejected_retention_days():
+    return settings.RETENTION_REJECTED_DAYS
+
+
+def default_pool_retention_days():
+    return settings.RETENTION_POOL_DAYS
 
 
 class CohortQuerySet(models.QuerySet):
@@ -151,6 +171,32 @@ class Cohort(ClusterableModel):
         _("règlement (lien)"), blank=True, help_text=_("Utilisé à défaut de document déposé.")
     )
 
+    # How long the platform keeps candidates' data (eig.applications.retention), in days.
+    draft_retention_days = models.PositiveSmallIntegerField(
+        _("brouillons non déposés : conservés (jours)"),
+        default=default_draft_retention_days,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "Après la clôture de l’appel à candidatures, puis le brouillon est supprimé avec "
+            "son CV."
+        ),
+    )
+    rejected_retention_days = models.PositiveSmallIntegerField(
+        _("candidatures non retenues : conservées (jours)"),
+        default=default_rejected_retention_days,
+        validators=[MinValueValidator(1)],
+        help_text=_("Après la fin de la sélection, puis la candidature est anonymisée."),
+    )
+    pool_retention_days = models.PositiveSmallIntegerField(
+        _("vivier : conservé (jours)"),
+        default=default_pool_retention_days,
+        validators=[MinValueValidator(1), MaxValueValidator(POOL_RETENTION_MAX_DAYS)],
+        help_text=_(
+            "Candidatures non retenues dont la personne accepte d’être recontactée : après la "
+            "fin de la sélection, deux ans (730 jours) au plus, puis anonymisées."
+        ),
+    )
+
     objects = CohortQuerySet.as_manager()
 
     class Meta:
@@ -168,6 +214,11 @@ class Cohort(ClusterableModel):
                 | Q(application_call_closes_at__isnull=True)
                 | Q(application_call_opens_at__lt=models.F("application_call_closes_at")),
                 name="application_call_opens_before_closing",
+            ),
+            models.CheckConstraint(
+                condition=Q(pool_retention_days__lte=POOL_RETENTION_MAX_DAYS)
+                & Q(pool_retention_days__gte=models.F("rejected_retention_days")),
+                name="pool_kept_two_years_at_most_and_not_less_than_the_others",
             ),
         ]
 
@@ -193,6 +244,12 @@ class Cohort(ClusterableModel):
             )
         if self.starts_on and self.ends_on and self.starts_on > self.ends_on:
             errors["ends_on"] = _("La fin du programme doit suivre son début.")
+        pool, rejected = self.pool_retention_days, self.rejected_retention_days
+        if pool and rejected and pool < rejected:
+            errors["pool_retention_days"] = _(
+                "Le vivier doit être conservé au moins aussi longtemps que les autres "
+                "candidatures non retenues."
+            )
         if errors:
             raise ValidationError(errors)
 

@@ -1,11 +1,11 @@
 from django import forms
-from dsfr.forms import DsfrBaseForm
 
 from eig.cohorts.models import Cohort
 from eig.communications.models import Announcement
+from eig.plain_text import DsfrForm
 
 
-class AnnouncementForm(forms.ModelForm, DsfrBaseForm):
+class AnnouncementForm(forms.ModelForm, DsfrForm):
     class Meta:
         model = Announcement
         fields = ["cohort", "subject", "body"]

@@ -6,6 +6,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from eig.applications.models import Application
+from eig.audit.models import Action
+from eig.audit.services import record
 from eig.cohorts.models import Cohort
 from eig.communications.models import Announcement
 from eig.communications.tasks import (
@@ -26,7 +28,7 @@ def announcement_recipients(cohort):
     return Application.objects.filter(cohort=cohort).exclude(status=Application.Status.WITHDRAWN)
 
 
-def send_announcement(*, announcement, by, now=None):
+def send_announcement(*, announcement, by, now=None, request=None):
     """Mark the announcement sent (once only) and let the worker e-mail each candidate."""
     with transaction.atomic():
         locked = Announcement.objects.select_for_update().get(pk=announcement.pk)
@@ -36,6 +38,13 @@ def send_announcement(*, announcement, by, now=None):
         locked.sent_by = by
         locked.recipients_count = announcement_recipients(locked.cohort).count()
         locked.save(update_fields=["sent_at", "sent_by", "recipients_count"])
+        record(
+            action=Action.ANNOUNCEMENT_SENT,
+            actor=by,
+            target=locked,
+            request=request,
+            data={"recipients": locked.recipients_count},
+        )
         transaction.on_commit(lambda: deliver_announcement.enqueue(announcement_id=locked.pk))
     return locked
 

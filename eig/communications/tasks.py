@@ -21,7 +21,7 @@ def deliver_announcement(*, announcement_id):
                 {"announcement": announcement, "application": application},
             ),
             None,
-            [application.email or application.candidate.email],
+            [application.official_email],
         )
         for application in announcement_recipients(announcement.cohort).select_related("candidate")
     ]
@@ -42,7 +42,7 @@ def send_draft_reminder(*, application_id):
             {"application": application, "site_url": settings.SITE_URL},
         ),
         from_email=None,
-        recipient_list=[application.email or application.candidate.email],
+        recipient_list=[application.official_email],
     )
 
 

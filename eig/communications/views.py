@@ -3,9 +3,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
-from eig.backoffice.access import programme_team_required
+from eig.accounts.access import PROGRAMME_TEAM, access
 from eig.communications.forms import AnnouncementForm
 from eig.communications.models import Announcement
 from eig.communications.services import AlreadySent, announcement_recipients, send_announcement
@@ -13,7 +12,7 @@ from eig.communications.services import AlreadySent, announcement_recipients, se
 BREADCRUMB_ROOT = {"url": "/equipe/candidatures/", "title": _("Espace de l'équipe")}
 
 
-@programme_team_required
+@access(PROGRAMME_TEAM)
 def announcement_list(request):
     announcements = Announcement.objects.select_related("cohort")
     return render(
@@ -26,7 +25,7 @@ def announcement_list(request):
     )
 
 
-@programme_team_required
+@access(PROGRAMME_TEAM, methods=("GET", "HEAD", "POST"))
 def announcement_create(request):
     form = AnnouncementForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -47,7 +46,7 @@ def announcement_create(request):
     )
 
 
-@programme_team_required
+@access(PROGRAMME_TEAM)
 def announcement_detail(request, pk):
     announcement = get_object_or_404(Announcement.objects.select_related("cohort"), pk=pk)
     recipients = announcement_recipients(announcement.cohort)
@@ -73,12 +72,13 @@ def announcement_detail(request, pk):
     )
 
 
-@require_POST
-@programme_team_required
+@access(PROGRAMME_TEAM, methods=("POST",))
 def announcement_send(request, pk):
     announcement = get_object_or_404(Announcement, pk=pk)
     try:
-        announcement = send_announcement(announcement=announcement, by=request.user)
+        announcement = send_announcement(
+            announcement=announcement, by=request.user, request=request
+        )
     except AlreadySent:
         messages.error(request, _("Cette annonce a déjà été envoyée : elle ne part qu'une fois."))
     else:

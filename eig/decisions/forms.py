@@ -1,12 +1,12 @@
 from django import forms
 from django.utils.translation import gettext as _
-from dsfr.forms import DsfrBaseForm
 
 from eig.decisions.models import DecisionTemplate
 from eig.decisions.services import PLACEHOLDERS, unknown_placeholders
+from eig.plain_text import DsfrForm
 
 
-class DecisionTemplateForm(forms.ModelForm, DsfrBaseForm):
+class DecisionTemplateForm(forms.ModelForm, DsfrForm):
     class Meta:
         model = DecisionTemplate
         fields = ["subject", "body"]

@@ -8,14 +8,9 @@ from eig.applications.models import Application
 
 SUBJECT_MAX = 150
 BODY_MAX = 5000
+FAILURE_MAX = 200
 
-# The outcomes a decision e-mail tells, in the order the team page shows them.
-OUTCOMES = [
-    Application.Status.SELECTED,
-    Application.Status.WAITLISTED,
-    Application.Status.REJECTED,
-]
-OUTCOME_CHOICES = [(outcome.value, outcome.label) for outcome in OUTCOMES]
+OUTCOME_CHOICES = [(outcome.value, outcome.label) for outcome in Application.OUTCOMES]
 
 
 class DecisionTemplate(models.Model):
@@ -51,8 +46,26 @@ class DecisionTemplate(models.Model):
         return f"{self.cohort} — {self.get_outcome_display()}"
 
 
+class DecisionNoticeQuerySet(models.QuerySet):
+    def sent(self):
+        """The notices the mailer took: the candidate was told."""
+        return self.filter(sent_at__isnull=False)
+
+    def queued(self):
+        """The notices the worker has still to e-mail."""
+        return self.filter(sent_at__isnull=True, failed_at__isnull=True)
+
+    def failed(self):
+        """The notices whose e-mail failed, until the team sends them again."""
+        return self.filter(sent_at__isnull=True, failed_at__isnull=False)
+
+
 class DecisionNotice(models.Model):
-    """A decision sent to one candidate, with the text as sent: never sent twice."""
+    """A decision told to one candidate, with the text as written: never sent twice.
+
+    Recorded when the team sends the decision (`decided_at`), then e-mailed by the worker:
+    `sent_at` once the mailer took the e-mail, or `failed_at` and `failure` if it refused it.
+    """
 
     application = models.ForeignKey(
         Application,
@@ -63,15 +76,20 @@ class DecisionNotice(models.Model):
     outcome = models.CharField(_("décision"), max_length=20, choices=OUTCOME_CHOICES)
     subject = models.CharField(_("objet"), max_length=SUBJECT_MAX)
     body = models.TextField(_("message"))
-    sent_at = models.DateTimeField(_("envoyée le"))
+    decided_at = models.DateTimeField(_("décidée le"))
+    sent_at = models.DateTimeField(_("envoyée le"), null=True, blank=True)
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
+    failed_at = models.DateTimeField(_("échec de l’envoi le"), null=True, blank=True)
+    failure = models.CharField(_("cause de l’échec"), max_length=FAILURE_MAX, blank=True)
+
+    objects = DecisionNoticeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("décision envoyée")
         verbose_name_plural = _("décisions envoyées")
-        ordering = ["-sent_at", "-pk"]
+        ordering = ["-decided_at", "-pk"]
         constraints = [
             # A waitlisted candidate may later be told they are retained: one notice per outcome.
             models.UniqueConstraint(

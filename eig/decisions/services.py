@@ -1,15 +1,20 @@
 """Decisions: the templates per outcome, their rendering, and sending them once to each person."""
 
+import contextlib
 import re
 
+from django.core.mail import EmailMessage, mailers
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from eig.applications.models import Application
+from eig.audit.models import Action
 from eig.audit.services import record
-from eig.decisions.models import OUTCOMES, DecisionNotice, DecisionTemplate
+from eig.decisions.models import FAILURE_MAX, SUBJECT_MAX, DecisionNotice, DecisionTemplate
 from eig.decisions.tasks import deliver_decisions
+from eig.plain_text import one_line
 
 PLACEHOLDERS = ("prénom", "promotion", "défis")
 PLACEHOLDER_PATTERN = re.compile(r"\{([^{}\s]*)\}")
@@ -55,6 +60,10 @@ class NothingToSend(Exception):
     pass
 
 
+class NothingToRetry(Exception):
+    pass
+
+
 def unknown_placeholders(text):
     return sorted(set(PLACEHOLDER_PATTERN.findall(text)) - set(PLACEHOLDERS))
 
@@ -62,7 +71,7 @@ def unknown_placeholders(text):
 def decision_templates(cohort):
     """The cohort's template for each outcome, created with the default text on first use."""
     templates = {}
-    for outcome in OUTCOMES:
+    for outcome in Application.OUTCOMES:
         subject, body = DEFAULT_TEXTS[outcome]
         templates[outcome] = DecisionTemplate.objects.get_or_create(
             cohort=cohort, outcome=outcome, defaults={"subject": subject, "body": body}
@@ -71,7 +80,11 @@ def decision_templates(cohort):
 
 
 def fill(text, application):
-    """Plain replacement of the known placeholders: nothing else in the text is interpreted."""
+    """Plain replacement of the known placeholders: nothing else in the text is interpreted.
+
+    Each value goes in on one line: a line break typed in a first name before forms refused
+    them cannot break the subject, nor the e-mails of the others.
+    """
     challenges = ", ".join(str(choice.challenge) for choice in application.choices.all())
     values = {
         "prénom": application.first_name,
@@ -79,13 +92,15 @@ def fill(text, application):
         "défis": challenges,
     }
     for name, value in values.items():
-        text = text.replace("{" + name + "}", value)
+        text = text.replace("{" + name + "}", one_line(value))
     return text
 
 
 def render_decision(template, application):
-    """(subject, body) for one person, as plain text."""
-    return fill(template.subject, application), fill(template.body, application)
+    """(subject, body) for one person, as plain text; the subject on one line, within the
+    length a notice keeps."""
+    subject = Truncator(one_line(fill(template.subject, application))).chars(SUBJECT_MAX)
+    return subject, fill(template.body, application)
 
 
 def at_outcome(cohort, outcome):
@@ -106,7 +121,22 @@ def preview_application(cohort, outcome):
     )
 
 
-def send_decisions(*, cohort, outcome, by, now=None):
+def edit_decision_template(*, template, subject, body, by, request=None):
+    """Save the team's new wording of a decision e-mail, and say who changed it."""
+    template.subject, template.body = subject, body
+    with transaction.atomic():
+        template.save(update_fields=["subject", "body", "updated_at"])
+        record(
+            action=Action.DECISION_TEMPLATE_EDITED,
+            actor=by,
+            target=template,
+            request=request,
+            data={"outcome": str(template.outcome)},
+        )
+    return template
+
+
+def send_decisions(*, cohort, outcome, by, now=None, request=None):
     """Record a notice for each application not yet told, then let the worker e-mail them."""
     now = now or timezone.now()
     with transaction.atomic():
@@ -130,20 +160,107 @@ def send_decisions(*, cohort, outcome, by, now=None):
                     outcome=outcome,
                     subject=subject,
                     body=body,
-                    sent_at=now,
+                    decided_at=now,
                     sent_by=by,
                 )
             )
         notices = DecisionNotice.objects.bulk_create(notices)
         notice_ids = [notice.pk for notice in notices]
         record(
-            action="decision.sent",
+            action=Action.DECISIONS_SENT,
             actor=by,
             target=cohort,
+            request=request,
             data={"outcome": str(outcome), "count": len(notices)},
         )
         transaction.on_commit(lambda: deliver_decisions.enqueue(notice_ids=notice_ids))
     return notices
+
+
+def deliver_notices(*, notice_ids):
+    """E-mail each queued notice of `notice_ids`, one message per person: a notice is marked
+    sent once the mailer took its e-mail; one the mailer refuses is marked failed, recorded in
+    the journal, and the others go on. Returns the number sent."""
+    notices = list(
+        DecisionNotice.objects.queued()
+        .filter(pk__in=notice_ids)
+        .select_related("application__candidate", "sent_by")
+        .order_by("pk")
+    )
+    mailer = mailers.default
+    # One connection for all; if it cannot open, each message tries again and fails alone.
+    with contextlib.suppress(Exception):
+        mailer.open()
+    sent = 0
+    try:
+        for notice in notices:
+            try:
+                if not mailer.send_messages([decision_email(notice)]):
+                    raise ValueError(_("aucune adresse e-mail"))
+            except Exception as error:  # whatever the mailer raises, the others still go
+                decision_failed(notice=notice, error=error)
+            else:
+                DecisionNotice.objects.filter(pk=notice.pk).update(sent_at=timezone.now())
+                sent += 1
+    finally:
+        with contextlib.suppress(Exception):
+            mailer.close()
+    return sent
+
+
+def decision_email(notice):
+    address = notice.application.official_email  # "" once the account is anonymised
+    recipients = [address] if address else []
+    return EmailMessage(subject=one_line(notice.subject), body=notice.body, to=recipients)
+
+
+def decision_failed(*, notice, error):
+    failure = one_line(f"{type(error).__name__}: {error}")[:FAILURE_MAX]
+    with transaction.atomic():
+        DecisionNotice.objects.filter(pk=notice.pk).update(
+            failed_at=timezone.now(), failure=failure
+        )
+        record(
+            action=Action.DECISION_SEND_FAILED,
+            actor=notice.sent_by,
+            target=notice.application,
+            data={"outcome": notice.outcome, "error": failure},
+        )
+
+
+def notices_of(cohort, outcome):
+    return DecisionNotice.objects.filter(application__cohort=cohort, outcome=outcome)
+
+
+def failed_notices(cohort, outcome):
+    """The notices of that outcome whose e-mail failed, for the team to see and send again."""
+    return (
+        notices_of(cohort, outcome)
+        .failed()
+        .select_related("application__candidate")
+        .order_by("application__last_name", "application__first_name", "pk")
+    )
+
+
+def retry_failed_decisions(*, cohort, outcome, by, request=None):
+    """Queue again the failed e-mails of that outcome, as they were written; the worker sends
+    them to the address the application has now (the team may have corrected it)."""
+    with transaction.atomic():
+        # Locking the template serialises two retries: no notice is queued twice.
+        DecisionTemplate.objects.select_for_update().filter(cohort=cohort, outcome=outcome).first()
+        notice_ids = list(failed_notices(cohort, outcome).values_list("pk", flat=True))
+        if not notice_ids:
+            raise NothingToRetry
+        DecisionNotice.objects.filter(pk__in=notice_ids).update(failed_at=None, failure="")
+        record(
+            action=Action.DECISIONS_RETRIED,
+            actor=by,
+            target=cohort,
+            request=request,
+            data={"outcome": str(outcome), "count": len(notice_ids)},
+        )
+        transaction.on_commit(lambda: deliver_decisions.enqueue(notice_ids=notice_ids))
+    return notice_ids
 
 
 def outcome_label(outcome):

@@ -13,9 +13,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from wagtail.models import GroupPagePermission, Locale, Page, Site
 
 from eig.accounts.roles import PROGRAMME_TEAM_GROUP
+from eig.accounts.second_factor import normalise_code
 from eig.auditions.demo import load_audition_demo
 from eig.challenges.models import Challenge, HostOrganisation, Mentor, Skill
 from eig.cohorts.models import Cohort, Programme
@@ -35,6 +37,9 @@ from eig.website.models import ContentPage, FaqPage, HomePage, RulesPage, Sitema
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 DEMO_USERNAME = "equipe@eig.example"  # also the e-mail: sign-in links find it
 DEMO_PASSWORD = "demo-eig-2018"
+# The team's second factor in the demo: recovery codes everyone knows, each used once and
+# put back by the next `load_demo` (so by every `make run`).
+DEMO_SECOND_FACTOR_CODES = [f"eig-demo-{number:02d}" for number in range(1, 21)]
 TEAM_APPS = [
     *("cohorts", "challenges", "press", "events", "selection"),
     *("wagtaildocs", "wagtailimages"),
@@ -52,6 +57,7 @@ def load_demo():
     load_selection_demo(promotion_2)
     load_review_demo(promotion_2)
     load_audition_demo(promotion_2)
+    load_demo_second_factor()
     return programme
 
 
@@ -278,3 +284,20 @@ def load_team_account(home):
         user.save()
     user.groups.add(group)
     return user
+
+
+def load_demo_second_factor():
+    """Known codes for the demo team account, made by `load_demo` only (refused outside DEBUG)."""
+    user = get_user_model().objects.get(username=DEMO_USERNAME)
+    device, _ = StaticDevice.objects.get_or_create(
+        user=user, name="Codes de démonstration", defaults={"confirmed": True}
+    )
+    known = set(device.token_set.values_list("token", flat=True))
+    StaticToken.objects.bulk_create(
+        StaticToken(device=device, token=token)
+        for token in map(normalise_code, DEMO_SECOND_FACTOR_CODES)
+        if token not in known
+    )
+    if device.throttling_failure_count:
+        device.throttle_reset()
+    return device

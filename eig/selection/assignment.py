@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from eig.applications.models import ChallengeChoice
+from eig.audit.models import Action
 from eig.audit.services import record
 from eig.matching import assign_reviewers
 from eig.selection import conflicts as rules
@@ -102,7 +103,7 @@ def propose_assignment(*, cohort, reviews_per_application, by):
         for column in columns
     )
     record(
-        action="assignment.proposed",
+        action=Action.ASSIGNMENT_PROPOSED,
         actor=by,
         target=cohort,
         data={"reviews_per_application": reviews_per_application},
@@ -134,7 +135,7 @@ def remove_assignment(*, assignment, by):
     if assignment.started_at is not None:
         raise PairRefused(_("Cette évaluation est commencée : l’affectation est conservée."))
     assignment.delete()
-    record(action="assignment.removed", actor=by, target=assignment.application)
+    record(action=Action.ASSIGNMENT_REMOVED, actor=by, target=assignment.application)
 
 
 @transaction.atomic
@@ -152,7 +153,7 @@ def add_assignment(*, reviewer, application, by):
         application=application,
         affinity=_affinity(reviewer, application, _challenge_skills([application])),
     )
-    record(action="assignment.added", actor=by, target=application)
+    record(action=Action.ASSIGNMENT_ADDED, actor=by, target=application)
     return assignment
 
 
@@ -171,5 +172,5 @@ def release_assignments(*, cohort, by):
     count = Assignment.objects.filter(
         reviewer__cohort=cohort, status=Assignment.Status.PROPOSED
     ).update(status=Assignment.Status.RELEASED, released_at=timezone.now())
-    record(action="assignment.released", actor=by, target=cohort, data={"count": count})
+    record(action=Action.ASSIGNMENT_RELEASED, actor=by, target=cohort, data={"count": count})
     return count

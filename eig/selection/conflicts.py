@@ -95,3 +95,14 @@ def most_recent_organisation(experiences):
         key=lambda e: (e[2] is not None, -(e[2] or 0), -(e[1] or 0), e[0]),
     )
     return ranked[0][3] if ranked else ""
+
+
+def names_exactly(query, *, first_name, last_name, emails):
+    """Whether `query` is the person's whole name, either way round, or one of their addresses,
+    ignoring case, accents and spaces: never a part of it, so a reviewer finds the people they
+    know and cannot list the others by typing a few letters."""
+    wanted = normalise_organisation(query)
+    if not wanted:
+        return False
+    names = {f"{first_name} {last_name}", f"{last_name} {first_name}", *filter(None, emails)}
+    return wanted in {normalise_organisation(name) for name in names}

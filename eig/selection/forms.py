@@ -1,11 +1,11 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
-from dsfr.forms import DsfrBaseForm
 
 from eig.accounts.models import normalise_email
 from eig.applications.models import Profile
 from eig.challenges.models import HostOrganisation, Skill
+from eig.plain_text import DsfrForm
 from eig.selection.assignment import DEFAULT_REVIEWS_PER_APPLICATION
 from eig.selection.models import Reviewer
 
@@ -13,7 +13,7 @@ MAX_LOAD = 200
 SEARCH_MAX_LENGTH = 80
 
 
-class InvitationForm(DsfrBaseForm):
+class InvitationForm(DsfrForm):
     email = forms.EmailField(label=_("Adresse e-mail"))
     full_name = forms.CharField(label=_("Prénom et nom"), max_length=120)
     organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
@@ -40,7 +40,7 @@ class InvitationForm(DsfrBaseForm):
         return email
 
 
-class ExpertiseForm(DsfrBaseForm):
+class ExpertiseForm(DsfrForm):
     profiles = forms.MultipleChoiceField(
         label=_("Profils de candidats que vous pouvez évaluer"),
         choices=Profile.choices,
@@ -58,16 +58,20 @@ class ExpertiseForm(DsfrBaseForm):
     )
 
 
-class CandidateSearchForm(DsfrBaseForm):
+class CandidateSearchForm(DsfrForm):
     q = forms.CharField(
-        label=_("Nom de la personne candidate"),
+        label=_("Prénom et nom, ou adresse e-mail, de la personne candidate"),
+        help_text=_(
+            "Seul le nom complet ou l’adresse exacte est trouvé, sans tenir compte des "
+            "majuscules ni des accents ; le nombre de recherches par heure est limité."
+        ),
         min_length=2,
         max_length=SEARCH_MAX_LENGTH,
         required=False,
     )
 
 
-class ConflictForm(DsfrBaseForm):
+class ConflictForm(DsfrForm):
     application = forms.UUIDField(widget=forms.HiddenInput)
     reason = forms.CharField(
         label=_("Motif"),
@@ -76,7 +80,7 @@ class ConflictForm(DsfrBaseForm):
     )
 
 
-class RunForm(DsfrBaseForm):
+class RunForm(DsfrForm):
     reviews_per_application = forms.IntegerField(
         label=_("Nombre d’évaluations par candidature"),
         min_value=1,
@@ -85,7 +89,7 @@ class RunForm(DsfrBaseForm):
     )
 
 
-class PairForm(DsfrBaseForm):
+class PairForm(DsfrForm):
     reviewer = forms.ModelChoiceField(label=_("Membre du jury"), queryset=Reviewer.objects.none())
     application = forms.ModelChoiceField(label=_("Candidature"), queryset=None)
 

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from eig.plain_text import PlainTextMixin
 from eig.selection import scoring
 from eig.selection.models import Review
 
@@ -18,7 +19,7 @@ def comment_field(key):
     return f"comment_{key}"
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(PlainTextMixin, forms.Form):
     """One radio group (1-5, or yes/no) and one comment per criterion, verdict, défis."""
 
     verdict = forms.ChoiceField(

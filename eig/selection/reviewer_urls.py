@@ -9,5 +9,6 @@ urlpatterns = [
     path("<int:number>/expertise/", jury.expertise, name="expertise"),
     path("<int:number>/conflits/", jury.conflicts, name="conflicts"),
     path("candidatures/<uuid:public_id>/", jury.application, name="application"),
+    path("candidatures/<uuid:public_id>/cv/", jury.application_cv, name="application_cv"),
     path("candidatures/<uuid:public_id>/evaluation/", reviews.evaluation, name="evaluation"),
 ]

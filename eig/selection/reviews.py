@@ -5,6 +5,7 @@ from django.http import Http404
 from django.utils import formats, timezone
 
 from eig.applications.models import ChallengeChoice
+from eig.audit.models import Action
 from eig.audit.services import record
 from eig.selection import scoring
 from eig.selection.models import Assignment, GridCriterion, Review, ReviewGrid, ReviewScore
@@ -143,7 +144,7 @@ def save_review(*, assignment, by, data, submit, now=None):
             assignment.started_at = now
             assignment.save(update_fields=["started_at"])
         record(
-            action="review.submitted" if submit else "review.saved",
+            action=Action.REVIEW_SUBMITTED if submit else Action.REVIEW_SAVED,
             actor=by,
             target=assignment.application,
         )

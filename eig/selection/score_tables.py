@@ -1,4 +1,9 @@
-"""The rows of the scores page and of a défi's ranking, shared by the pages and their exports."""
+"""The rows of the scores page and of a défi's ranking, shared by the pages and their exports.
+
+Both list only the applications the jury assesses (`Application.objects.assessable()`): one
+withdrawn or found ineligible after its reviews keeps its part in the calibration, but is never
+listed.
+"""
 
 import dataclasses
 
@@ -18,7 +23,7 @@ def cohort_scores(cohort):
 
 def score_rows(cohort, criteria, scores):
     """One row per reviewed application, best calibrated overall first."""
-    applications = Application.objects.in_bulk(list(scores))
+    applications = Application.objects.assessable().in_bulk(list(scores))
     names = dict(Reviewer.objects.filter(cohort=cohort).values_list("pk", "full_name"))
     rows = [
         {
@@ -31,6 +36,7 @@ def score_rows(cohort, criteria, scores):
             "criteria": [(c, result.raw[c.key], result.calibrated[c.key]) for c in criteria],
         }
         for pk, result in scores.items()
+        if pk in applications
     ]
     rows.sort(key=lambda row: -row["scores"].calibrated_overall)
     return rows
@@ -41,7 +47,7 @@ def ranking_rows(cohort, challenge, scores, *, calibrated):
     choices = {}
     for application_id, challenge_id in (
         ChallengeChoice.objects.filter(
-            application__cohort=cohort, application__submitted_at__isnull=False
+            application__in=Application.objects.assessable().filter(cohort=cohort)
         )
         .order_by("application_id", "rank")
         .values_list("application_id", "challenge_id")

@@ -1,5 +1,7 @@
 """Writes about the jury: invitations, expertise, declared and detected conflicts."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
@@ -10,6 +12,7 @@ from django.utils.http import urlencode
 
 from eig.accounts.models import normalise_email
 from eig.applications.models import ChallengeChoice, Experience
+from eig.audit.models import Action, AuditEntry
 from eig.audit.services import record
 from eig.selection import conflicts as rules
 from eig.selection.models import Conflict, Reviewer
@@ -40,16 +43,84 @@ def invite_reviewer(*, cohort, email, full_name, organisation, host, max_load, b
             email=email, full_name=full_name, cohort=str(cohort), url=url
         )
     )
-    record(action="reviewer.invited", actor=by, target=reviewer)
+    record(action=Action.REVIEWER_INVITED, actor=by, target=reviewer)
     return reviewer
 
 
-def update_expertise(*, reviewer, profiles, skills, max_load):
+@transaction.atomic
+def update_expertise(*, reviewer, profiles, skills, max_load, request=None):
+    """The reviewer's profiles, skills and load: what the next assignment will count on."""
+    previous_load = reviewer.max_load
     reviewer.profiles = list(profiles)
     reviewer.max_load = max_load
     reviewer.accepted_at = reviewer.accepted_at or timezone.now()
     reviewer.save(update_fields=["profiles", "max_load", "accepted_at"])
     reviewer.skills.set(skills)
+    record(
+        action=Action.REVIEWER_EXPERTISE_CHANGED,
+        actor=reviewer.user,
+        target=reviewer,
+        request=request,
+        data={
+            "profiles": reviewer.profiles,
+            "skills": sorted(skill.slug for skill in skills),
+            "max_load": max_load,
+            "previous_max_load": previous_load,
+        },
+    )
+
+
+class SearchLimitReached(Exception):
+    pass
+
+
+SEARCH_WINDOW = timedelta(hours=1)
+
+
+def search_candidates(*, reviewer, query, request=None):
+    """The candidates of the reviewer's cohort that `query` names exactly (`names_exactly`).
+
+    Each search is recorded in the journal, which counts them: past
+    `settings.CONFLICT_SEARCHES_PER_HOUR` in the last hour, SearchLimitReached is raised and
+    nothing is searched, so a reviewer cannot try name after name. On SQLite the transaction
+    takes the write lock first, so concurrent searches cannot both pass the count; elsewhere a
+    burst may exceed the limit by a few, which is acceptable.
+    """
+    user = reviewer.user
+    with transaction.atomic():
+        recent = AuditEntry.objects.filter(
+            action=Action.CONFLICTS_SEARCHED,
+            actor=user,
+            created_at__gte=timezone.now() - SEARCH_WINDOW,
+        ).count()
+        if recent >= settings.CONFLICT_SEARCHES_PER_HOUR:
+            raise SearchLimitReached
+        candidates = (
+            assignable_applications(reviewer.cohort)
+            .select_related("candidate")
+            .only("public_id", "first_name", "last_name", "email", "candidate__email")
+        )
+        found = sorted(
+            (
+                application
+                for application in candidates
+                if rules.names_exactly(
+                    query,
+                    first_name=application.first_name,
+                    last_name=application.last_name,
+                    emails=[application.email, application.candidate.email],
+                )
+            ),
+            key=lambda application: (application.last_name, application.first_name),
+        )
+        record(
+            action=Action.CONFLICTS_SEARCHED,
+            actor=user,
+            target=reviewer,
+            request=request,
+            data={"query": query, "found": len(found)},
+        )
+    return found
 
 
 def declare_conflict(*, reviewer, application, reason):
@@ -59,7 +130,7 @@ def declare_conflict(*, reviewer, application, reason):
         application=application,
         defaults={"kind": Conflict.Kind.DECLARED, "reason": reason, "consented_by_team": False},
     )
-    record(action="conflict.declared", actor=reviewer.user, target=application)
+    record(action=Action.CONFLICT_DECLARED, actor=reviewer.user, target=application)
     return conflict
 
 
@@ -107,7 +178,7 @@ def consent_to_conflict(*, conflict, by):
         return False
     conflict.consented_by_team = True
     conflict.save(update_fields=["consented_by_team"])
-    record(action="conflict.consented", actor=by, target=conflict.application)
+    record(action=Action.CONFLICT_CONSENTED, actor=by, target=conflict.application)
     return True
 
 

@@ -10,7 +10,9 @@ défi may stay empty when too few candidates were retained. ``form_teams`` may s
 ``Infeasible`` (its French message is shown as is).
 
 Lifecycle: draft (replaced by each new run) → locked (no run replaces it any more) →
-published. Lock and publish are audited; refused transitions raise ``TeamsRefused``.
+published. Each run, lock and publish is journaled; refused transitions raise ``TeamsRefused``.
+Lock and publish check the state on the proposal's row, locked in their transaction, so two
+clicks at once cannot both pass, and a run never replaces a draft being locked.
 """
 
 import math
@@ -20,8 +22,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from eig.applications.models import Application, ChallengeChoice
+from eig.audit.models import Action
 from eig.audit.services import record
 from eig.challenges.models import Challenge
+from eig.cohorts.models import Cohort
 from eig.matching import form_teams
 from eig.selection.reviews import cohort_scores
 from eig.teams.models import ProposedMember, TeamProposal
@@ -44,13 +48,6 @@ def current_proposal(cohort):
     return proposals.filter(status=TeamProposal.Status.DRAFT).first()
 
 
-def candidate_statuses(include_pending=False):
-    statuses = [Application.Status.SELECTED]
-    if include_pending:
-        statuses += [Application.Status.INTERVIEWED, Application.Status.WAITLISTED]
-    return statuses
-
-
 def overall_score(scores):
     """Calibrated overall score, raw one when not finite, 0 without a submitted review."""
     if scores is None or not scores.review_count:
@@ -61,7 +58,17 @@ def overall_score(scores):
     return 0.0
 
 
-def propose_teams(*, cohort, by=None, progress=None, include_pending=False):
+def refuse_if_locked(cohort):
+    if TeamProposal.objects.filter(
+        cohort=cohort, status__in=[TeamProposal.Status.LOCKED, TeamProposal.Status.PUBLISHED]
+    ).exists():
+        raise TeamsRefused(
+            "Les équipes de cette promotion sont verrouillées : elles ne peuvent plus être "
+            "recalculées."
+        )
+
+
+def propose_teams(*, cohort, by=None, progress=None, include_pending=False, request=None):
     """Compute and store a draft proposal (replacing the previous draft); returns it.
 
     ``progress(step, total, label)`` is called at each of the four phases.
@@ -71,19 +78,13 @@ def propose_teams(*, cohort, by=None, progress=None, include_pending=False):
         if progress:
             progress(number, STEPS, label)
 
-    if TeamProposal.objects.filter(
-        cohort=cohort, status__in=[TeamProposal.Status.LOCKED, TeamProposal.Status.PUBLISHED]
-    ).exists():
-        raise TeamsRefused(
-            "Les équipes de cette promotion sont verrouillées : elles ne peuvent plus être "
-            "recalculées."
-        )
+    refuse_if_locked(cohort)  # before the computation, so a refusal comes at once
 
     step(1, "lecture des candidatures")
     applications = list(
-        Application.objects.filter(
-            cohort=cohort, status__in=candidate_statuses(include_pending)
-        ).order_by("pk")
+        Application.objects.retained(or_pending=include_pending)
+        .filter(cohort=cohort)
+        .order_by("pk")
     )
     challenges = list(Challenge.objects.published().filter(cohort=cohort).order_by("pk"))
     choices = ChallengeChoice.objects.filter(
@@ -112,6 +113,11 @@ def propose_teams(*, cohort, by=None, progress=None, include_pending=False):
 
     step(4, "enregistrement de la proposition")
     with transaction.atomic():
+        # The cohort's row makes two runs write one after the other; the proposals' rows make
+        # a lock under way finish first, so the check below sees it.
+        list(Cohort.objects.select_for_update().filter(pk=cohort.pk).values_list("pk"))
+        list(TeamProposal.objects.select_for_update().filter(cohort=cohort).values_list("pk"))
+        refuse_if_locked(cohort)
         TeamProposal.objects.filter(cohort=cohort, status=TeamProposal.Status.DRAFT).delete()
         proposal = TeamProposal.objects.create(cohort=cohort, created_by=by)
         members = []
@@ -135,24 +141,51 @@ def propose_teams(*, cohort, by=None, progress=None, include_pending=False):
         ProposedMember.objects.bulk_create(members)
         proposal.total_score = total
         proposal.save(update_fields=["total_score"])
+        placed = sum(1 for member in members if member.challenge_id)
+        record(
+            action=Action.TEAMS_COMPUTED,
+            actor=by,
+            target=proposal,
+            request=request,
+            data={
+                "include_pending": include_pending,
+                "placed": placed,
+                "unplaced": len(members) - placed,
+            },
+        )
     return proposal
 
 
+def locked_row(proposal):
+    """The proposal as stored now, its row locked until the end of the caller's transaction."""
+    locked = TeamProposal.objects.select_for_update().filter(pk=proposal.pk).first()
+    if locked is None:
+        raise TeamsRefused(
+            "Cette proposition vient d'être remplacée par un nouveau calcul : vérifiez-la avant "
+            "de continuer."
+        )
+    return locked
+
+
 def lock(proposal, *, by, request=None):
-    if proposal.status != TeamProposal.Status.DRAFT:
-        raise TeamsRefused("Seule une proposition en brouillon peut être verrouillée.")
-    proposal.status = TeamProposal.Status.LOCKED
-    proposal.locked_at = timezone.now()
-    proposal.save(update_fields=["status", "locked_at"])
-    record(action="teams.locked", actor=by, target=proposal, request=request)
+    with transaction.atomic():
+        proposal = locked_row(proposal)
+        if proposal.status != TeamProposal.Status.DRAFT:
+            raise TeamsRefused("Seule une proposition en brouillon peut être verrouillée.")
+        proposal.status = TeamProposal.Status.LOCKED
+        proposal.locked_at = timezone.now()
+        proposal.save(update_fields=["status", "locked_at"])
+        record(action=Action.TEAMS_LOCKED, actor=by, target=proposal, request=request)
     return proposal
 
 
 def publish(proposal, *, by, request=None):
-    if proposal.status != TeamProposal.Status.LOCKED:
-        raise TeamsRefused("Seule une proposition verrouillée peut être publiée.")
-    proposal.status = TeamProposal.Status.PUBLISHED
-    proposal.published_at = timezone.now()
-    proposal.save(update_fields=["status", "published_at"])
-    record(action="teams.published", actor=by, target=proposal, request=request)
+    with transaction.atomic():
+        proposal = locked_row(proposal)
+        if proposal.status != TeamProposal.Status.LOCKED:
+            raise TeamsRefused("Seule une proposition verrouillée peut être publiée.")
+        proposal.status = TeamProposal.Status.PUBLISHED
+        proposal.published_at = timezone.now()
+        proposal.save(update_fields=["status", "published_at"])
+        record(action=Action.TEAMS_PUBLISHED, actor=by, target=proposal, request=request)
     return proposal

@@ -2,16 +2,15 @@
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
 
-from eig.backoffice.access import programme_team_required
+from eig.accounts.access import PROGRAMME_TEAM, access
 from eig.cohorts.models import Cohort
 from eig.matching import Infeasible
 from eig.teams.models import TeamProposal
 from eig.teams.services import TeamsRefused, current_proposal, lock, propose_teams, publish
 
 
-@programme_team_required
+@access(PROGRAMME_TEAM)
 def teams(request, number):
     cohort = get_object_or_404(Cohort, number=number)
     proposal = current_proposal(cohort)
@@ -42,8 +41,7 @@ def teams(request, number):
     )
 
 
-@require_POST
-@programme_team_required
+@access(PROGRAMME_TEAM, methods=("POST",))
 def recompute(request, number):
     cohort = get_object_or_404(Cohort, number=number)
     try:
@@ -51,6 +49,7 @@ def recompute(request, number):
             cohort=cohort,
             by=request.user,
             include_pending=bool(request.POST.get("include_pending")),
+            request=request,
         )
     except (Infeasible, TeamsRefused) as error:
         messages.error(request, str(error))
@@ -74,13 +73,11 @@ def transition(request, number, service, done):
     return redirect("teams:teams", number=number)
 
 
-@require_POST
-@programme_team_required
+@access(PROGRAMME_TEAM, methods=("POST",))
 def lock_view(request, number):
     return transition(request, number, lock, "La proposition d'équipes est verrouillée.")
 
 
-@require_POST
-@programme_team_required
+@access(PROGRAMME_TEAM, methods=("POST",))
 def publish_view(request, number):
     return transition(request, number, publish, "La proposition d'équipes est publiée.")

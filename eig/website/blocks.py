@@ -23,6 +23,27 @@ class FaqSectionBlock(blocks.StructBlock):
         template = "website/blocks/faq_section.html"
 
 
+class RetentionPeriodsBlock(blocks.StaticBlock):
+    """The retention periods, read where the retention reads them: never typed in a page."""
+
+    def get_context(self, value, parent_context=None):
+        # Imported here: the blocks load with the models, before the other apps are ready.
+        from eig.applications.retention import published_periods
+
+        context = super().get_context(value, parent_context)
+        context["periods"] = published_periods()
+        return context
+
+    class Meta:
+        icon = "time"
+        label = _("durées de conservation")
+        admin_text = _(
+            "Le tableau des durées de conservation des données, lues dans les réglages des "
+            "promotions et de la plateforme : rien à saisir."
+        )
+        template = "website/blocks/retention_periods.html"
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(
         label=_("intertitre"), max_length=200, template="website/blocks/heading.html"
@@ -37,3 +58,4 @@ class BodyBlock(blocks.StreamBlock):
         icon="pick",
         template="website/blocks/callout.html",
     )
+    retention_periods = RetentionPeriodsBlock()

@@ -1,14 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from dsfr.forms import DsfrBaseForm
 
 from eig.challenges.models import HostOrganisation, Skill
 from eig.cohorts.models import Cohort
+from eig.plain_text import DsfrForm
 
 ALL_COHORTS = "toutes"
 
 
-class ChallengeFilterForm(DsfrBaseForm):
+class ChallengeFilterForm(DsfrForm):
     """The filters of the défis page; an unknown value is an error shown next to its filter."""
 
     promotion = forms.ChoiceField(label=_("Promotion"), required=False)

@@ -62,6 +62,17 @@ class CohortViewSet(SnippetViewSet):
             [FieldPanel("rules_document"), FieldPanel("rules_url")], heading=_("Règlement")
         ),
         InlinePanel("selection_criteria", heading=_("Critères de sélection"), label=_("critère")),
+        MultiFieldPanel(
+            [
+                FieldPanel("draft_retention_days"),
+                FieldPanel("rejected_retention_days"),
+                FieldPanel("pool_retention_days"),
+            ],
+            heading=_("Conservation des données"),
+            help_text=_(
+                "Appliquée chaque nuit et affichée sur la page « Données personnelles »."
+            ),
+        ),
     ]
 
 

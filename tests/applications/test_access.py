@@ -6,12 +6,10 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 
-from eig.applications.access import (
-    applications_visible_to,
-    get_application_for,
-    get_own_application,
-)
+from eig.applications.access import application_or_404, get_own_application
 from eig.applications.models import Application
+from eig.audit.models import Action, AuditEntry
+from eig.selection.access import applications_visible_to
 from tests.applications.helpers import step_url
 from tests.factories import ApplicationFactory
 
@@ -26,27 +24,35 @@ def bobs(bob, cohort):
     return ApplicationFactory(cohort=cohort, candidate=bob, complete=True, city="Brest")
 
 
-def test_a_candidate_sees_only_their_own_applications(alice, alices, bobs):
-    assert list(applications_visible_to(alice)) == [alices]
-    assert get_application_for(alice, alices.public_id) == alices
+def request_by(rf, user):
+    request = rf.get("/")
+    request.user = user
+    return request
+
+
+def test_a_candidate_sees_only_their_own_applications(rf, alice, alices, bobs):
+    visible = applications_visible_to(alice)
+    assert list(visible) == [alices]
+    assert application_or_404(request_by(rf, alice), visible, alices.public_id) == alices
     with pytest.raises(Http404):
-        get_application_for(alice, bobs.public_id)
+        application_or_404(request_by(rf, alice), visible, bobs.public_id)
+    refused = AuditEntry.objects.get(action=Action.APPLICATION_ACCESS_DENIED)
+    assert (refused.actor, refused.target_id) == (alice, str(bobs.public_id))
 
 
-def test_the_programme_team_sees_every_application(carol, alices, bobs):
-    assert set(applications_visible_to(carol)) == {alices, bobs}
-    assert get_application_for(carol, bobs.public_id) == bobs
+def test_the_programme_team_sees_every_application(rf, carol, alices, bobs):
+    visible = applications_visible_to(carol)
+    assert set(visible) == {alices, bobs}
+    assert application_or_404(request_by(rf, carol), visible, bobs.public_id) == bobs
 
 
-def test_the_programme_team_cannot_act_as_the_candidate(carol, alices):
+def test_the_programme_team_cannot_act_as_the_candidate(rf, carol, alices):
     with pytest.raises(Http404):
-        get_own_application(carol, alices.public_id)
+        get_own_application(request_by(rf, carol), alices.public_id)
 
 
 def test_a_visitor_sees_nothing(alices):
     assert not applications_visible_to(AnonymousUser()).exists()
-    with pytest.raises(Http404):
-        get_application_for(AnonymousUser(), alices.public_id)
 
 
 def candidate_urls(application):

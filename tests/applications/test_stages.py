@@ -241,7 +241,7 @@ def test_submitting_again_once_in_selection_changes_nothing(alice):
 def test_an_application_in_selection_is_read_only_for_the_candidate(alice):
     application = at_stage(S.ELIGIBLE, candidate=alice)
 
-    assert services.why_read_only(application) == (
+    assert application.why_read_only() == (
         "Votre candidature est en cours d’examen : elle ne peut plus être modifiée."
     )
 

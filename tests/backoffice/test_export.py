@@ -9,6 +9,7 @@ import pytest
 import tablib
 from django.utils import timezone
 
+from eig import exports
 from eig.applications.models import Profile
 from eig.backoffice import export
 from tests.backoffice.helpers import choose, submitted
@@ -75,8 +76,8 @@ def test_the_export_holds_the_filtered_applications(team_client, cohort, file_fo
     )
 
     assert response.status_code == 200
-    assert response["Content-Type"] == export.CONTENT_TYPES[file_format]
-    today = timezone.localdate(timezone=export.PARIS).isoformat()
+    assert response["Content-Type"] == exports.CONTENT_TYPES[file_format]
+    today = timezone.localdate(timezone=exports.PARIS).isoformat()
     assert response["Content-Disposition"] == (
         f'attachment; filename="candidatures-promotion-{cohort.number}-{today}.{file_format}"'
     )

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from eig.accounts.roles import PROGRAMME_TEAM_GROUP
-from eig.applications.access import applications_visible_to
+from eig.selection.access import applications_visible_to
 from eig.applications.models import Application
 from eig.audit.models import AuditEntry
 from tests.factories import (

@@ -1,7 +1,7 @@
 import pytest
 from django.utils import timezone
 
-from eig.applications.access import applications_visible_to
+from eig.selection.access import applications_visible_to
 from eig.audit.models import AuditEntry
 from eig.selection.models import Conflict
 from tests.factories import ApplicationFactory, AssignmentFactory, CandidateFactory

@@ -8,7 +8,7 @@ import pytest
 import tablib
 
 from eig.applications.models import Application
-from eig.audit.models import AuditEntry
+from eig.audit.models import Action, AuditEntry
 from eig.decisions.services import send_decisions
 from tests.factories import ApplicationFactory, ReviewerFactory
 from tests.selection.test_reviews_scores import example, review  # noqa: F401
@@ -133,10 +133,12 @@ def test_each_download_is_audited(client, carol, cohort, example):  # noqa: F811
     client.force_login(carol)
     client.get(scores_url(cohort, "xlsx"))
     client.get(ranking_url(cohort, challenge, "ods") + "?brut=1")
-    entries = AuditEntry.objects.filter(action="application.exported").order_by("pk")
-    assert [entry.data for entry in entries] == [
-        {"format": "xlsx", "filters": {}},
-        {"format": "ods", "filters": {"brut": "1"}},
+    entries = AuditEntry.objects.filter(
+        action__in=[Action.SCORES_EXPORTED, Action.RANKING_EXPORTED]
+    ).order_by("pk")
+    assert [(entry.action, entry.target_label, entry.data) for entry in entries] == [
+        (Action.SCORES_EXPORTED, str(cohort), {"format": "xlsx", "filters": {}}),
+        (Action.RANKING_EXPORTED, str(challenge), {"format": "ods", "filters": {"brut": "1"}}),
     ]
     assert {entry.actor for entry in entries} == {carol}
 
@@ -191,8 +193,9 @@ def test_the_sent_decisions_are_exported(client, carol, cohort, file_format):
     assert rows[1][2] == str(Application.Status.SELECTED.label)
     assert rows[1][3]
     assert rows[1][4] == carol.email or rows[1][4] == carol.username
-    entry = AuditEntry.objects.get(action="application.exported")
+    entry = AuditEntry.objects.get(action=Action.DECISIONS_EXPORTED)
     assert entry.data == {"format": file_format, "filters": {}}
+    assert entry.target_label == str(cohort)
 
 
 def test_only_the_programme_team_may_download_the_decisions(client, carol, cohort):

@@ -1,15 +1,11 @@
 """What the application views share: sign-in, the cohort in the address, the step addresses."""
 
-from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from eig.applications import steps
 from eig.cohorts.models import Cohort
-
-# The sign-in page of candidates, not the admin's (settings.LOGIN_URL).
-sign_in_required = login_required(login_url="sign_in")
 
 
 def cohort_or_404(number):

@@ -1,26 +1,8 @@
-from django.http import FileResponse, Http404
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
-
-from eig.applications.access import get_application_for
-from eig.applications.views.common import sign_in_required
-from eig.audit.services import record_view_by_someone_else
+from eig.accounts.access import SIGNED_IN, access
+from eig.applications.access import cv_response, get_own_application
 
 
-@sign_in_required
-@never_cache
-@require_GET
-def download(request, public_id):
-    """The CV, for its owner and the programme team; anyone else gets a 404."""
-    application = get_application_for(request.user, public_id)
-    if not application.cv:
-        raise Http404
-    record_view_by_someone_else(
-        request=request, application=application, action="application.cv_downloaded"
-    )
-    return FileResponse(
-        application.cv.open("rb"),
-        as_attachment=True,
-        filename=application.cv_filename or "cv.pdf",
-        content_type="application/pdf",
-    )
+@access(SIGNED_IN, get_object=get_own_application)
+def download(request, application):
+    """The candidate's own CV; the team, the jury and mentors have theirs in their own areas."""
+    return cv_response(request, application)

@@ -1,24 +1,20 @@
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
 
+from eig.accounts.access import SIGNED_IN, access
 from eig.applications import services, steps
 from eig.applications.access import own_application_in
 from eig.applications.views.common import (
     breadcrumb,
     cohort_or_404,
-    sign_in_required,
     step_url,
     summary_context,
 )
 from eig.applications.views.steps import stepper
 
 
-@sign_in_required
-@never_cache
-@require_http_methods(["GET", "POST"])
+@access(SIGNED_IN, methods=("GET", "HEAD", "POST"))
 def review(request, number):
     """The last step: everything at a glance, what is missing, and the button to submit."""
     application = own_application_in(request.user, cohort_or_404(number))
@@ -26,7 +22,7 @@ def review(request, number):
         return redirect("application_start")
     now = timezone.now()
     if request.method == "GET":
-        return _render(request, application, refusal=services.why_read_only(application, now))
+        return _render(request, application, refusal=application.why_read_only(now))
     try:
         services.submit_application(application=application, by=request.user, now=now)
     except services.ApplicationIncomplete as incomplete:
@@ -36,9 +32,7 @@ def review(request, number):
     return redirect("application_confirmation", number=number)
 
 
-@sign_in_required
-@never_cache
-@require_GET
+@access(SIGNED_IN)
 def confirmation(request, number):
     application = own_application_in(request.user, cohort_or_404(number))
     if application is None or application.is_draft:

@@ -4,19 +4,16 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
 
+from eig.accounts.access import SIGNED_IN, access
 from eig.applications import services
 from eig.applications.access import get_own_application, own_applications
 from eig.applications.candidate_status import last_decision
-from eig.applications.views.common import breadcrumb, sign_in_required, summary_context
+from eig.applications.views.common import breadcrumb, summary_context
 from eig.applications.views.steps import resume_url
 
 
-@sign_in_required
-@never_cache
-@require_GET
+@access(SIGNED_IN)
 def index(request):
     """The candidate's space: their applications, what they can do with them, their data."""
     applications = (
@@ -45,11 +42,8 @@ def index(request):
     )
 
 
-@sign_in_required
-@never_cache
-@require_GET
-def detail(request, public_id):
-    application = get_own_application(request.user, public_id)
+@access(SIGNED_IN, get_object=get_own_application)
+def detail(request, application):
     return render(
         request,
         "applications/space/detail.html",
@@ -62,12 +56,10 @@ def detail(request, public_id):
     )
 
 
-@sign_in_required
-@never_cache
-@require_http_methods(["GET", "POST"])
+@access(SIGNED_IN, methods=("GET", "HEAD", "POST"))
 def withdraw(request, public_id):
     """GET asks to confirm; POST withdraws the submitted application."""
-    application = get_own_application(request.user, public_id)
+    application = get_own_application(request, public_id)
     return _confirmed_action(
         request,
         application,
@@ -79,12 +71,10 @@ def withdraw(request, public_id):
     )
 
 
-@sign_in_required
-@never_cache
-@require_http_methods(["GET", "POST"])
+@access(SIGNED_IN, methods=("GET", "HEAD", "POST"))
 def delete(request, public_id):
     """GET asks to confirm; POST erases the draft and its CV."""
-    application = get_own_application(request.user, public_id)
+    application = get_own_application(request, public_id)
     return _confirmed_action(
         request,
         application,
@@ -96,9 +86,7 @@ def delete(request, public_id):
     )
 
 
-@sign_in_required
-@never_cache
-@require_GET
+@access(SIGNED_IN)
 def export(request):
     """All the candidate's data, as a JSON file to download."""
     data = services.export_candidate_data(user=request.user)

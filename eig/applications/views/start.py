@@ -2,18 +2,14 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
 
+from eig.accounts.access import SIGNED_IN, access
 from eig.applications import calls, services
 from eig.applications.access import own_applications
-from eig.applications.views.common import sign_in_required
 from eig.applications.views.steps import resume_url
 
 
-@sign_in_required
-@never_cache
-@require_http_methods(["GET", "POST"])
+@access(SIGNED_IN, methods=("GET", "HEAD", "POST"))
 def start(request):
     """Where a candidate starts or resumes an application, to each cohort whose call is open."""
     now = timezone.now()
@@ -23,7 +19,9 @@ def start(request):
         return _start(request, cohorts, challenge, now)
     applications = {
         application.cohort_id: application
-        for application in own_applications(request.user).filter(cohort__in=cohorts)
+        for application in own_applications(request.user)
+        .filter(cohort__in=cohorts)
+        .select_related("cohort")
     }
     return render(
         request,

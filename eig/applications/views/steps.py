@@ -4,15 +4,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from eig.accounts.access import SIGNED_IN, access
 from eig.applications import calls, services, steps
 from eig.applications.access import own_application_in
 from eig.applications.views.common import (
     breadcrumb,
     cohort_or_404,
-    sign_in_required,
     step_url,
     summary_context,
 )
@@ -25,8 +23,7 @@ def resume_url(application):
     return step_url(application, steps.by_key(application.last_step) or steps.STEPS[0])
 
 
-@sign_in_required
-@require_GET
+@access(SIGNED_IN)
 def resume(request, number):
     application = own_application_in(request.user, cohort_or_404(number))
     if application is None:
@@ -34,9 +31,7 @@ def resume(request, number):
     return redirect(resume_url(application))
 
 
-@sign_in_required
-@never_cache
-@require_http_methods(["GET", "POST"])
+@access(SIGNED_IN, methods=("GET", "HEAD", "POST"))
 def step(request, number, slug):
     current = steps.by_slug(slug)
     if current is None or current.is_review:
@@ -45,7 +40,7 @@ def step(request, number, slug):
     if application is None:
         return redirect("application_start")
     now = timezone.now()
-    refusal = services.why_read_only(application, now)
+    refusal = application.why_read_only(now)
     if request.method == "GET":
         form = None if refusal else steps.form_for(current, application)
         return render_step(request, application, current, form=form, refusal=refusal)
@@ -72,8 +67,7 @@ def step(request, number, slug):
     return redirect(_destination(request, application, current))
 
 
-@sign_in_required
-@require_POST
+@access(SIGNED_IN, methods=("POST",))
 def autosave(request, number, slug):
     """The background save of a step as the candidate types: answers in JSON for the script."""
     current = steps.by_slug(slug)

@@ -5,23 +5,20 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
 
+from eig.accounts.access import SIGNED_IN, access
 from eig.applications.models import Application
-from eig.applications.views.common import breadcrumb, sign_in_required
+from eig.applications.views.common import breadcrumb
 from eig.auditions import services
 from eig.auditions.access import get_audition_application
 from eig.auditions.ics import interview_ics
 from eig.auditions.models import Interview, InterviewSlot
 
 
-@sign_in_required
-@never_cache
-@require_http_methods(["GET", "POST"])
+@access(SIGNED_IN, methods=("GET", "HEAD", "POST"))
 def booking(request, public_id):
     """GET shows the booking or the free slots; POST books the chosen slot."""
-    application = get_audition_application(request.user, public_id)
+    application = get_audition_application(request, public_id)
     if request.method == "POST":
         slot_id = request.POST.get("slot", "")
         slot = InterviewSlot.objects.filter(pk=slot_id).first() if slot_id.isdigit() else None
@@ -55,11 +52,8 @@ def booking(request, public_id):
     )
 
 
-@sign_in_required
-@never_cache
-@require_GET
-def calendar_file(request, public_id):
-    application = get_audition_application(request.user, public_id)
+@access(SIGNED_IN, get_object=get_audition_application)
+def calendar_file(request, application):
     interview = Interview.objects.select_related("slot", "application__cohort").filter(
         application=application
     )

@@ -1,23 +1,18 @@
 """The panel's pages: their slots, and the audition grid each member (or the team) fills."""
 
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
 
-from eig.applications.views.common import sign_in_required
+from eig.accounts.access import PROGRAMME_TEAM, access
 from eig.auditions import services
-from eig.auditions.access import get_interview_for, panel_slots
+from eig.auditions.access import PANEL, get_interview_for, interviews_visible_to, panel_slots
 from eig.auditions.forms import GridForm
 
 
-@sign_in_required
-@never_cache
-@require_http_methods(["GET", "POST"])
+@access(PANEL, PROGRAMME_TEAM, methods=("GET", "HEAD", "POST"))
 def grid(request, public_id):
-    interview = get_interview_for(request.user, public_id)
+    interview = get_interview_for(request, public_id)
     mine = {
         score.criterion: (score.score, score.comment)
         for score in interview.scores.filter(member=request.user)
@@ -46,14 +41,14 @@ def grid(request, public_id):
     )
 
 
-@sign_in_required
-@never_cache
-@require_GET
+@access(PANEL)
 def my_slots(request):
     """A panel member's slots, with a link to the grid of each booked one."""
-    slots = panel_slots(request.user).select_related("cohort", "interview__application")
-    if not slots.exists():
-        raise Http404  # not on any panel: the page stays unseen
+    slots = list(panel_slots(request.user).select_related("cohort", "interview__application"))
+    visible = set(interviews_visible_to(request.user).values_list("pk", flat=True))
+    for slot in slots:
+        # A member in conflict with the candidate does not sit for that audition, nor sees who.
+        slot.in_conflict = hasattr(slot, "interview") and slot.interview.pk not in visible
     return render(
         request,
         "auditions/my_slots.html",

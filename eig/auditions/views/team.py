@@ -7,18 +7,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from eig.accounts.access import PROGRAMME_TEAM, access
 from eig.auditions import rhythm, services
 from eig.auditions.forms import SlotBatchForm
 from eig.auditions.models import InterviewSlot
-from eig.backoffice.access import programme_team_required
 
 
-@never_cache
-@programme_team_required
-@require_GET
+@access(PROGRAMME_TEAM)
 def slot_list(request):
     slots = InterviewSlot.objects.select_related(
         "cohort", "interview__application"
@@ -34,9 +30,7 @@ def slot_list(request):
     )
 
 
-@never_cache
-@programme_team_required
-@require_http_methods(["GET", "POST"])
+@access(PROGRAMME_TEAM, methods=("GET", "HEAD", "POST"))
 def slot_create(request):
     """A first POST previews the times; a POST with `confirm` creates the slots."""
     form = SlotBatchForm(request.POST or None)
@@ -77,9 +71,7 @@ def slot_create(request):
     )
 
 
-@never_cache
-@programme_team_required
-@require_POST
+@access(PROGRAMME_TEAM, methods=("POST",))
 def slot_delete(request, pk):
     slot = get_object_or_404(InterviewSlot, pk=pk)
     try:

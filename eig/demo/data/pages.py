@@ -556,13 +556,20 @@ PERSONAL_DATA = {
         ("heading", "Durées de conservation"),
         (
             "paragraph",
-            "<ul>"
-            "<li>Les candidatures non retenues sont conservées le temps nécessaire pour pouvoir "
-            "expliquer la décision, soit quelques mois, puis supprimées.</li>"
-            "<li>Un profil n'est gardé dans un vivier, pour vous proposer d'autres "
-            "opportunités, qu'avec votre consentement, et au plus deux ans après le dernier "
-            "contact.</li>"
-            "</ul>",
+            "<p>Une candidature non retenue est conservée le temps de pouvoir vous expliquer "
+            "la décision, puis anonymisée. Avec votre accord, donné en candidatant, elle reste "
+            "dans un vivier pour vous proposer d'autres opportunités, deux ans au plus. Les "
+            "durées ci-dessous sont celles que la plateforme applique, chaque nuit.</p>",
+        ),
+        # The periods themselves come from the cohorts and the settings, never typed here.
+        ("retention_periods", None),
+        ("heading", "Les e-mails du programme"),
+        (
+            "paragraph",
+            "<p>Le programme vous écrit à l'adresse de votre compte, celle qui reçoit les liens "
+            "de connexion. Si vous indiquez une autre adresse de contact dans votre "
+            "candidature, elle reçoit d'abord un lien de confirmation, et rien d'autre : les "
+            "e-mails du programme n'y sont envoyés qu'une fois l'adresse confirmée.</p>",
         ),
         ("heading", "Destinataires"),
         (
@@ -577,6 +584,25 @@ PERSONAL_DATA = {
             "<p>Vous disposez d'un droit d'accès, de rectification, d'effacement, de "
             "limitation, d'opposition et de portabilité sur vos données. Pour les exercer, "
             "écrivez à " + CONTACT + ".</p>",
+        ),
+        ("heading", "Télécharger vos données"),
+        (
+            "paragraph",
+            "<p>Depuis votre espace, « Télécharger mes données » vous donne tout ce que la "
+            "plateforme conserve sur vous : votre compte, vos candidatures avec leurs choix de "
+            "défis et vos expériences, les étapes qui vous ont été annoncées, les messages qui "
+            "vous ont été envoyés (annonces, décisions), votre réservation d'audition, "
+            "l'historique de vos connexions et de vos actions enregistrées au journal.</p>"
+            "<p>Deux éléments n'y figurent pas : les évaluations rédigées par les membres du "
+            "jury, et les notes et commentaires des auditions. Ils relèvent des délibérations "
+            "du jury, dont le secret protège la liberté d'appréciation de ses membres. "
+            "L'article 15, paragraphe 4, du règlement général sur la protection des données "
+            "prévoit que le droit d'obtenir une copie de ses données ne doit pas porter "
+            "atteinte aux droits et libertés d'autrui : c'est sur ce fondement que ces "
+            "éléments ne sont pas communiqués. Vous pouvez toujours demander à l'équipe du "
+            "programme les motifs de la décision qui vous concerne. Quand votre candidature "
+            "est anonymisée, les commentaires du jury sont effacés avec elle ; seules les "
+            "notes restent, sans lien avec vous, pour les statistiques.</p>",
         ),
         ("heading", "Délégué à la protection des données"),
         (

@@ -1,29 +1,31 @@
 """The jury area: a reviewer's assignments once released, expertise and conflicts."""
 
+from django.conf import settings
 from django.contrib import messages
-from django.db.models import Prefetch, Q
-from django.http import Http404
+from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
 
-from eig.applications.access import applications_visible_to
-from eig.applications.models import ChallengeChoice
-from eig.audit.services import record_access_denied, record_view_by_someone_else
+from eig.accounts.access import PROGRAMME_TEAM, access
+from eig.accounts.roles import is_programme_team
+from eig.applications.access import application_or_404, cv_response
+from eig.applications.models import Application, ChallengeChoice
+from eig.audit.services import record_view_by_someone_else
 from eig.selection import services
-from eig.selection.access import jury_required, reviewer_or_404
+from eig.selection.access import (
+    REVIEWER,
+    applications_visible_to,
+    assigned_to,
+    assignments_of,
+    reviewer_or_404,
+)
 from eig.selection.forms import CandidateSearchForm, ConflictForm, ExpertiseForm
-from eig.selection.models import Assignment, Reviewer
+from eig.selection.models import Reviewer
 from eig.selection.selectors import assignable_applications
 
-SEARCH_RESULTS = 20
 
-
-@never_cache
-@jury_required
-@require_GET
+@access(REVIEWER, PROGRAMME_TEAM)
 def home(request):
     choices = Prefetch(
         "application__choices", queryset=ChallengeChoice.objects.select_related("challenge")
@@ -33,9 +35,7 @@ def home(request):
         "selection/jury/home.html",
         {
             "roles": Reviewer.objects.filter(user=request.user).select_related("cohort"),
-            "assignments": Assignment.objects.released()
-            .without_conflict()
-            .filter(reviewer__user=request.user)
+            "assignments": assignments_of(request.user)
             .select_related("application", "reviewer__cohort")
             .prefetch_related(choices)
             .order_by("application__last_name", "application__first_name"),
@@ -44,9 +44,7 @@ def home(request):
     )
 
 
-@never_cache
-@jury_required
-@require_http_methods(["GET", "POST"])
+@access(REVIEWER, PROGRAMME_TEAM, methods=("GET", "HEAD", "POST"))
 def expertise(request, number):
     reviewer = reviewer_or_404(request.user, number)
     initial = {
@@ -56,7 +54,7 @@ def expertise(request, number):
     }
     form = ExpertiseForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.update_expertise(reviewer=reviewer, **form.cleaned_data)
+        services.update_expertise(reviewer=reviewer, request=request, **form.cleaned_data)
         messages.success(request, _("Votre expertise est enregistrée."))
         return redirect("jury:home")
     return render(
@@ -66,9 +64,7 @@ def expertise(request, number):
     )
 
 
-@never_cache
-@jury_required
-@require_http_methods(["GET", "POST"])
+@access(REVIEWER, PROGRAMME_TEAM, methods=("GET", "HEAD", "POST"))
 def conflicts(request, number):
     """Search candidates by name (only names are shown) and declare a conflict with one."""
     reviewer = reviewer_or_404(request.user, number)
@@ -93,10 +89,12 @@ def conflicts(request, number):
     search = CandidateSearchForm(request.GET)
     found = []
     if search.is_valid() and search.cleaned_data["q"]:
-        query = search.cleaned_data["q"]
-        found = candidates.filter(
-            Q(first_name__icontains=query) | Q(last_name__icontains=query)
-        ).order_by("last_name", "first_name")[:SEARCH_RESULTS]
+        try:
+            found = services.search_candidates(
+                reviewer=reviewer, query=search.cleaned_data["q"], request=request
+            )
+        except services.SearchLimitReached:
+            search.add_error("q", search_limit_message())
     return render(
         request,
         "selection/jury/conflicts.html",
@@ -110,37 +108,62 @@ def conflicts(request, number):
     )
 
 
-@never_cache
-@jury_required
-@require_GET
-def application(request, public_id):
+def jury_application_or_404(request, public_id):
     """Read-only; a reviewer reaching one not assigned to them gets a 404, recorded."""
-    found = (
-        applications_visible_to(request.user)
-        .select_related("cohort")
-        .filter(public_id=public_id)
-        .first()
+    return application_or_404(request, jury_applications(request.user), public_id)
+
+
+@access(REVIEWER, PROGRAMME_TEAM, get_object=jury_application_or_404)
+def application(request, found):
+    assigned = assignments_of(request.user).filter(application=found).exists()
+    return read_only_application(
+        request,
+        found,
+        area=_("Espace jury"),
+        home_url=reverse("jury:home"),
+        evaluation_url=reverse("jury:evaluation", args=[found.public_id]) if assigned else "",
+        cv_url=reverse("jury:application_cv", args=[found.public_id]),
     )
-    if found is None:
-        record_access_denied(request=request, public_id=public_id)
-        raise Http404
-    record_view_by_someone_else(request=request, application=found)
+
+
+@access(REVIEWER, PROGRAMME_TEAM, get_object=jury_application_or_404)
+def application_cv(request, application):
+    return cv_response(request, application)
+
+
+def jury_applications(user):
+    """What the jury area shows: a reviewer's assignments; everything for the team."""
+    if is_programme_team(user):
+        return applications_visible_to(user)
+    return Application.objects.filter(pk__in=assigned_to(user))
+
+
+def read_only_application(request, application, *, area, home_url, evaluation_url, cv_url):
+    """An application as the jury or a mentor reads it (no contact details); the view recorded."""
+    record_view_by_someone_else(request=request, application=application)
     return render(
         request,
         "selection/jury/application.html",
         {
-            "application": found,
-            "choices": list(found.choices.select_related("challenge__host")),
-            "experiences": list(found.experiences.all()),
-            "evaluation_url": reverse("jury:evaluation", args=[found.public_id])
-            if Assignment.objects.released()
-            .without_conflict()
-            .filter(reviewer__user=request.user, application=found)
-            .exists()
-            else "",
-            "breadcrumb_data": _breadcrumb(found.full_name),
+            "application": application,
+            "choices": list(application.choices.select_related("challenge__host")),
+            "experiences": list(application.experiences.all()),
+            "evaluation_url": evaluation_url,
+            "cv_url": cv_url,
+            "area": area,
+            "breadcrumb_data": {
+                "links": [{"url": home_url, "title": area}],
+                "current": application.full_name,
+            },
         },
     )
+
+
+def search_limit_message():
+    return _(
+        "Vous avez fait %(limit)s recherches dans l’heure, le maximum : réessayez plus tard. "
+        "Si vous devez déclarer d’autres conflits d’intérêts, écrivez à l’équipe du programme."
+    ) % {"limit": settings.CONFLICT_SEARCHES_PER_HOUR}
 
 
 def _breadcrumb(current):

@@ -1,36 +1,22 @@
 """The reviewer's evaluation of an assigned application, on the cohort's grid."""
 
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
 
-from eig.audit.services import record_access_denied
+from eig.accounts.access import PROGRAMME_TEAM, access
 from eig.challenges.models import Challenge
 from eig.selection import reviews
-from eig.selection.access import jury_required
+from eig.selection.access import REVIEWER, assignment_or_404
 from eig.selection.grid import ReviewForm, initial_for
-from eig.selection.models import Assignment, Review
+from eig.selection.models import Review
 
 
-@never_cache
-@jury_required
-@require_http_methods(["GET", "POST"])
+@access(REVIEWER, PROGRAMME_TEAM, methods=("GET", "HEAD", "POST"))
 def evaluation(request, public_id):
     """The grid for one's own released assignment; others get a 404, recorded."""
-    assignment = (
-        Assignment.objects.released()
-        .without_conflict()
-        .filter(reviewer__user=request.user, application__public_id=public_id)
-        .select_related("application", "reviewer__cohort")
-        .first()
-    )
-    if assignment is None:
-        record_access_denied(request=request, public_id=public_id, page="evaluation")
-        raise Http404
+    assignment = assignment_or_404(request, public_id)
     application = assignment.application
     grid = reviews.grid_for(assignment.reviewer.cohort)
     review = Review.objects.filter(assignment=assignment).prefetch_related("scores").first()

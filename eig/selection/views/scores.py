@@ -3,18 +3,14 @@
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
 
-from eig.backoffice.access import programme_team_required
+from eig.accounts.access import PROGRAMME_TEAM, access
 from eig.challenges.models import Challenge
 from eig.cohorts.models import Cohort
 from eig.selection import score_tables
 
 
-@never_cache
-@programme_team_required
-@require_GET
+@access(PROGRAMME_TEAM)
 def scores(request, number):
     cohort = get_object_or_404(Cohort, number=number)
     criteria, scores, error = score_tables.cohort_scores(cohort)
@@ -33,9 +29,7 @@ def scores(request, number):
     )
 
 
-@never_cache
-@programme_team_required
-@require_GET
+@access(PROGRAMME_TEAM)
 def ranking(request, number, slug):
     """Calibrated by default; `?brut=1` ranks on raw scores."""
     cohort = get_object_or_404(Cohort, number=number)

@@ -4,10 +4,8 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
 
-from eig.backoffice.access import programme_team_required
+from eig.accounts.access import PROGRAMME_TEAM, access
 from eig.cohorts.models import Cohort
 from eig.matching import Infeasible
 from eig.selection import assignment as workflow
@@ -17,9 +15,7 @@ from eig.selection.models import Assignment, Conflict, Reviewer
 from eig.selection.selectors import assignable_applications
 
 
-@never_cache
-@programme_team_required
-@require_http_methods(["GET", "POST"])
+@access(PROGRAMME_TEAM, methods=("GET", "HEAD", "POST"))
 def reviewers(request, number):
     cohort = get_object_or_404(Cohort, number=number)
     form = InvitationForm(request.POST or None, cohort=cohort)
@@ -41,9 +37,7 @@ def reviewers(request, number):
     )
 
 
-@never_cache
-@programme_team_required
-@require_http_methods(["GET", "POST"])
+@access(PROGRAMME_TEAM, methods=("GET", "HEAD", "POST"))
 def assignment(request, number):
     """GET shows the assignment; POST computes a new proposal, or says why there is none."""
     cohort = get_object_or_404(Cohort, number=number)
@@ -68,8 +62,7 @@ def assignment(request, number):
     )
 
 
-@programme_team_required
-@require_POST
+@access(PROGRAMME_TEAM, methods=("POST",))
 def assignment_add(request, number):
     cohort = get_object_or_404(Cohort, number=number)
     form = _pair_form(cohort, request.POST)
@@ -85,8 +78,7 @@ def assignment_add(request, number):
     return redirect("selection:assignment", number=number)
 
 
-@programme_team_required
-@require_POST
+@access(PROGRAMME_TEAM, methods=("POST",))
 def assignment_remove(request, number, pk):
     pair = get_object_or_404(Assignment, pk=pk, reviewer__cohort__number=number)
     try:
@@ -98,8 +90,7 @@ def assignment_remove(request, number, pk):
     return redirect("selection:assignment", number=number)
 
 
-@programme_team_required
-@require_POST
+@access(PROGRAMME_TEAM, methods=("POST",))
 def assignment_release(request, number):
     cohort = get_object_or_404(Cohort, number=number)
     count = workflow.release_assignments(cohort=cohort, by=request.user)
@@ -107,8 +98,7 @@ def assignment_release(request, number):
     return redirect("selection:assignment", number=number)
 
 
-@programme_team_required
-@require_POST
+@access(PROGRAMME_TEAM, methods=("POST",))
 def conflict_consent(request, number, pk):
     conflict = get_object_or_404(Conflict, pk=pk, reviewer__cohort__number=number)
     if services.consent_to_conflict(conflict=conflict, by=request.user):

@@ -1,7 +1,12 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from eig.demo.loader import DEMO_PASSWORD, DEMO_USERNAME, load_demo
+from eig.demo.loader import (
+    DEMO_PASSWORD,
+    DEMO_SECOND_FACTOR_CODES,
+    DEMO_USERNAME,
+    load_demo,
+)
 
 
 class Command(BaseCommand):
@@ -25,4 +30,9 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Espace d'administration : /admin/ — identifiant « {DEMO_USERNAME} », "
             f"mot de passe « {DEMO_PASSWORD} »."
+        )
+        self.stdout.write(
+            f"Double authentification : code « {DEMO_SECOND_FACTOR_CODES[0]} », puis "
+            f"« {DEMO_SECOND_FACTOR_CODES[1]} »… jusqu'à « {DEMO_SECOND_FACTOR_CODES[-1]} » "
+            "(chacun sert une fois ; load_demo les remet)."
         )

@@ -1,0 +1,42 @@
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from eig.audit.models import Action, AuditEntry
+from eig.plain_text import DsfrForm
+
+
+class JournalFilterForm(DsfrForm):
+    """The journal's filters, in the query string; an unknown value is an error next to it."""
+
+    action = forms.ChoiceField(
+        label=_("Action"),
+        required=False,
+        choices=[("", _("Toutes les actions")), *Action.choices],
+    )
+    objet = forms.CharField(
+        label=_("Identifiant de l’objet"),
+        help_text=_("Celui d’une candidature, d’une promotion, d’un compte…"),
+        required=False,
+        max_length=AuditEntry._meta.get_field("target_id").max_length,
+        error_messages={"max_length": _("Saisissez %(limit_value)d caractères au plus.")},
+    )
+    auteur = forms.EmailField(
+        label=_("Adresse e-mail de l’auteur·e"),
+        help_text=_("Ou celle qu’une connexion échouée a essayée"),
+        required=False,
+        error_messages={"invalid": _("Saisissez une adresse e-mail complète.")},
+    )
+
+    def filter(self, entries):
+        """`entries` narrowed by the filters; call after is_valid()."""
+        data = self.cleaned_data
+        if data["action"]:
+            entries = entries.filter(action=data["action"])
+        if data["objet"]:
+            entries = entries.filter(target_id=data["objet"])
+        if data["auteur"]:
+            entries = entries.filter(
+                Q(actor_label__iexact=data["auteur"]) | Q(data__identifier__iexact=data["auteur"])
+            )
+        return entries

@@ -1,0 +1,29 @@
+"""A candidate's audition: the booking is in their export, the panel's grid is not.
+
+The panel's scores and comments belong to the deliberations, which the privacy page excepts
+from the right of access; the anonymisation blanks the comments and keeps the scores.
+"""
+
+from eig.applications.personal_data import Holder, register
+from eig.auditions.models import Interview, InterviewScore
+
+
+@register
+class Auditions(Holder):
+    key = "audition"
+
+    def export(self, application):
+        interview = Interview.objects.select_related("slot").filter(application=application).first()
+        if interview is None:
+            return None
+        slot = interview.slot
+        return {
+            "starts_at": slot.starts_at.isoformat(),
+            "duration_minutes": slot.duration,
+            "place": slot.place,
+            "video_url": slot.video_url,
+            "booked_at": interview.booked_at.isoformat(),
+        }
+
+    def erase(self, applications):
+        InterviewScore.objects.filter(interview__application__in=applications).update(comment="")

@@ -1,0 +1,23 @@
+"""The jury's work on an application: out of the export, its free texts go with the anonymisation.
+
+Reviews belong to the deliberations, which the privacy page excepts from the right of access.
+Once an application is anonymised, the reviews' comments and the conflicts' reasons (which may
+name the candidate's employer) are blanked; verdicts and scores stay for the statistics.
+"""
+
+from django.utils.translation import gettext as _
+
+from eig.applications.personal_data import Holder, register
+from eig.selection.models import Conflict, Review, ReviewScore
+
+
+@register
+class JuryWork(Holder):
+    def erase(self, applications):
+        Review.objects.filter(assignment__application__in=applications).update(comment="")
+        ReviewScore.objects.filter(review__assignment__application__in=applications).update(
+            comment=""
+        )
+        Conflict.objects.filter(application__in=applications).update(
+            reason=_("motif effacé avec la candidature")
+        )
