@@ -200,6 +200,10 @@ PUBLIC = {
     # An unknown link: the page that says so, for anyone.
     "sign_in_link": Line(frozenset(PEOPLE), lambda w: {"token": "inconnu"}, ok=400),
     "sign_out": Line(frozenset(PEOPLE), ok=POST_ONLY),
+    # ProConnect is off unless configured (tests/accounts/test_proconnect.py turns it on).
+    "proconnect_start": Line(frozenset(PEOPLE), ok=404),
+    "proconnect_callback": Line(frozenset(PEOPLE), ok=404),
+    "proconnect_signed_out": Line(frozenset(PEOPLE), ok=404),
 }
 
 # Libraries that check access themselves, by address prefix: a representative address each.
@@ -366,7 +370,8 @@ def answer(client, person, world, url, method="get"):
     client.logout()
     if user is not None:
         client.force_login(user)
-    return getattr(client, method)(url)
+    # One address per person, so that the per-address sign-in limits never mix the people.
+    return getattr(client, method)(url, REMOTE_ADDR=f"192.0.2.{PEOPLE.index(person) + 1}")
 
 
 def test_the_matrix(client, world):

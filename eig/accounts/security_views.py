@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_otp import login as otp_login
 
-from eig.accounts import browser_confirmation, second_factor, security, services
+from eig.accounts import browsers, second_factor, security, services
 from eig.accounts.access import SIGNED_IN, access, public
 from eig.accounts.forms import AuthenticatorSetUpForm, SecondFactorForm
 from eig.accounts.reauthentication import refusal_message, verify
@@ -19,9 +19,9 @@ AFTER_RECOVERY_CODES = "eig_after_recovery_codes"
 # Below this many recovery codes left, the person is told to print new ones.
 FEW_RECOVERY_CODES = 3
 BROWSER_LINK_STATUS = {
-    browser_confirmation.BrowserLinkProblem.INVALID: 400,
-    browser_confirmation.BrowserLinkProblem.EXPIRED: 410,
-    browser_confirmation.BrowserLinkProblem.OTHER_BROWSER: 403,
+    browsers.BrowserLinkProblem.INVALID: 400,
+    browsers.BrowserLinkProblem.EXPIRED: 410,
+    browsers.BrowserLinkProblem.OTHER_BROWSER: 403,
 }
 
 
@@ -163,8 +163,8 @@ def browser_confirmation(request):
     if security.pending_step(request) != Step.CONFIRM_BROWSER:
         return redirect(next_url(request))
     sent = True
-    if request.method == "POST" or not browser_confirmation.already_sent(request):
-        sent = browser_confirmation.send(request, next_url=next_url(request))
+    if request.method == "POST" or not browsers.already_sent(request):
+        sent = browsers.send(request, next_url=next_url(request))
     if not sent:
         messages.error(
             request,
@@ -178,7 +178,7 @@ def browser_confirmation(request):
         "browser_pending.html",
         {
             "email": request.user.email or request.user.get_username(),
-            "validity_minutes": int(browser_confirmation.LINK_VALIDITY.total_seconds() // 60),
+            "validity_minutes": int(browsers.LINK_VALIDITY.total_seconds() // 60),
         },
     )
 
@@ -186,7 +186,7 @@ def browser_confirmation(request):
 @public(methods=("GET", "POST"))
 def browser_confirm(request, token):
     """The link of the e-mail. GET only asks to confirm: mail scanners open links."""
-    problem = browser_confirmation.problem_with(request, token)
+    problem = browsers.problem_with(request, token)
     if problem:
         return security_page(
             request,
@@ -196,7 +196,7 @@ def browser_confirm(request, token):
         )
     if request.method == "GET":
         return security_page(request, "browser_confirm.html", {})
-    destination = browser_confirmation.confirm(request)
+    destination = browsers.confirm(request)
     messages.success(request, _("Ce navigateur est confirmé."))
     return redirect(safe_next_url(request, destination))
 

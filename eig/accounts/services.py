@@ -8,12 +8,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import AbstractBaseUser
-from django.contrib.auth.signals import user_login_failed
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from eig.accounts.models import LinkProblem, SignInToken, hash_token, normalise_email
+from eig.accounts.signals import sign_in_link_failed
 from eig.accounts.tasks import send_sign_in_link
 
 LINK_VALIDITY = timedelta(minutes=30)
@@ -88,17 +88,16 @@ def link_problem(*, raw_token):
 
 
 def report_failed_link(*, raw_token, problem, request):
-    """A link that could not sign in is a failed sign-in, as a wrong password is.
+    """A link that could not sign in is a failed sign-in, recorded as a wrong password is.
 
-    Sent as Django's `user_login_failed`, so its receivers (the journal, brute-force limits)
-    treat both alike. The credentials hold the address the link was sent to, never the token.
+    The credentials hold the address the link was sent to, never the token.
     """
     email = (
         SignInToken.objects.filter(token_hash=hash_token(raw_token))
         .values_list("email", flat=True)
         .first()
     )
-    user_login_failed.send(
+    sign_in_link_failed.send(
         sender=__name__, credentials={"email": email or ""}, request=request, problem=problem
     )
 

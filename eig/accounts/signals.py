@@ -24,6 +24,12 @@ class AccountEvent(enum.StrEnum):
 # Sent with `event` (an AccountEvent), `request`, `user` (whose account) and `data` (a dict).
 account_event = Signal()
 
+# A sign-in link that could not sign in, sent like Django's `user_login_failed` (`credentials`,
+# `request`, `problem`) but apart from it: links have their own limits (eig.accounts.services),
+# and django-axes, which counts every `user_login_failed`, must not lock password sign-ins
+# because someone followed a stale link.
+sign_in_link_failed = Signal()
+
 
 def tell(event, *, request, user, data=None):
     account_event.send(

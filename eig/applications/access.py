@@ -5,17 +5,11 @@ The rules of the roles above the applications (reviewers, audition panels) live 
 belongs to a défi, below the applications.
 """
 
-from django.db.models import Q
 from django.http import FileResponse, Http404
 
 from eig.applications.models import Application
 from eig.audit.models import Action
 from eig.audit.services import record_access_denied, record_view_by_someone_else
-from eig.cohorts.models import MENTOR_STAGES
-
-# The stages in process order; a waitlisted application is at the selected one's level, and
-# rejected or ineligible ones (whose last stage is unknown), drafts and withdrawals are never shown.
-PROCESS_ORDER = ["eligible", "shortlisted", "invited", "interviewed", "waitlisted", "selected"]
 
 
 def own_applications(user):
@@ -29,15 +23,9 @@ def mentored_by(user):
     """The applications that chose a défi `user` mentors, at or after the stage opened to them."""
     if not user.is_authenticated:
         return Application.objects.none()
-    opened = Q()
-    for stage, _label in MENTOR_STAGES:
-        opened |= Q(
-            cohort__mentors_see_from_stage=stage,
-            status__in=PROCESS_ORDER[PROCESS_ORDER.index(stage) :],
-        )
     return (
-        Application.objects.filter(opened, choices__challenge__mentors__user=user)
-        .exclude(status__in=[Application.Status.DRAFT, Application.Status.WITHDRAWN])
+        Application.objects.visible_to_mentors()
+        .filter(choices__challenge__mentors__user=user)
         .distinct()
     )
 

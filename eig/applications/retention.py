@@ -222,12 +222,17 @@ def due_at(application, cohort, end):
     """
     if application.status == Application.Status.DRAFT:
         closes = cohort.application_call_closes_at
-        return closes + datetime.timedelta(days=cohort.draft_retention_days) if closes else None
+        return _days_after(closes, cohort.draft_retention_days) if closes else None
     if end is None:
         return None
     if application.pool_consent:
-        return end + datetime.timedelta(days=cohort.pool_retention_days)
-    return end + datetime.timedelta(days=cohort.rejected_retention_days)
+        return _days_after(end, cohort.pool_retention_days)
+    return _days_after(end, cohort.rejected_retention_days)
+
+
+def _days_after(moment, days):
+    # Calendar days in Paris: a draft of a call closing at 17:00 goes at 17:00, summer or winter.
+    return timezone.localtime(moment) + datetime.timedelta(days=days)
 
 
 def plan_retention(*, now=None):

@@ -291,7 +291,7 @@ def export_candidate_data(*, user) -> dict:
         if user.email
         else [],
         "journal": [
-            {"at": _plain(entry.created_at), "action": entry.action_label}
+            {"at": _plain(entry.created_at), "action": str(entry.action_label)}
             for entry in AuditEntry.objects.filter(actor=user).exclude(action=Action.SIGNED_IN)
         ],
         "not_included": _(

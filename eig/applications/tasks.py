@@ -47,7 +47,9 @@ def send_retention_notice(*, application_id, due_at):
         "privacy_url": settings.SITE_URL + "/donnees-personnelles/",
     }
     return send_mail(
-        subject=_("Vos données de candidature vont être effacées — Entrepreneurs d'intérêt général"),
+        subject=_(
+            "Vos données de candidature vont être effacées — Entrepreneurs d’intérêt général"
+        ),
         message=render_to_string("applications/email/retention_notice.txt", context),
         from_email=None,
         recipient_list=[application.official_email],

@@ -1,9 +1,12 @@
 """Sign-ins and failed sign-ins, whatever the way in, through Django's auth signals.
 
 Django's admin, Wagtail's admin and e-mail links all end in `login()` (user_logged_in); failures
-come from `authenticate()`, from the sign-in link views and from django-axes alike
-(user_login_failed). Only the identifier tried is kept, never a password or a token.
+come from `authenticate()` and django-axes (user_login_failed) and from the sign-in link views
+(eig.accounts.signals.sign_in_link_failed, apart so that axes does not count them). Only the
+identifier tried is kept, never a password or a token.
 """
+
+from django.contrib.auth import BACKEND_SESSION_KEY
 
 from eig.audit.models import Action
 from eig.audit.services import record
@@ -13,12 +16,15 @@ IDENTIFIER_MAX_LENGTH = 254
 
 
 def record_sign_in(sender, request, user, **kwargs):
+    # login() has just stored the backend in the session, whether authenticate() chose it or
+    # the caller named it (links).
+    backend = request.session.get(BACKEND_SESSION_KEY, "")
     record(
         action=Action.SIGNED_IN,
         actor=user,
         target=user,
         request=request,
-        data={"page": page_name(request), "backend": getattr(user, "backend", "") or ""},
+        data={"page": page_name(request), "backend": backend},
     )
 
 

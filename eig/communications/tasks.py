@@ -6,6 +6,8 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from eig.plain_text import one_line
+
 
 @task()
 def deliver_announcement(*, announcement_id):
@@ -15,7 +17,8 @@ def deliver_announcement(*, announcement_id):
     announcement = Announcement.objects.select_related("cohort").get(pk=announcement_id)
     messages = [
         (
-            announcement.subject,
+            # Written before forms refused line breaks, it must not break the header.
+            one_line(announcement.subject),
             render_to_string(
                 "communications/email/announcement.txt",
                 {"announcement": announcement, "application": application},

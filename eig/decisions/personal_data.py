@@ -1,4 +1,4 @@
-"""The decisions e-mailed to a candidate: in their export; their text goes with the anonymisation."""
+"""The decisions told to a candidate: in their export; their text goes with the anonymisation."""
 
 from eig.applications.personal_data import Holder, register
 from eig.decisions.models import DecisionNotice

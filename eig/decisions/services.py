@@ -64,6 +64,10 @@ class NothingToRetry(Exception):
     pass
 
 
+class Undeliverable(Exception):
+    """An e-mail the mailer could not take, for a reason told in French to the team."""
+
+
 def unknown_placeholders(text):
     return sorted(set(PLACEHOLDER_PATTERN.findall(text)) - set(PLACEHOLDERS))
 
@@ -195,8 +199,11 @@ def deliver_notices(*, notice_ids):
     try:
         for notice in notices:
             try:
-                if not mailer.send_messages([decision_email(notice)]):
-                    raise ValueError(_("aucune adresse e-mail"))
+                message = decision_email(notice)
+                if not message.recipients():
+                    raise Undeliverable(_("aucune adresse e-mail"))
+                if not mailer.send_messages([message]):
+                    raise Undeliverable(_("le serveur d’e-mail ne l’a pas pris"))
             except Exception as error:  # whatever the mailer raises, the others still go
                 decision_failed(notice=notice, error=error)
             else:
@@ -215,7 +222,8 @@ def decision_email(notice):
 
 
 def decision_failed(*, notice, error):
-    failure = one_line(f"{type(error).__name__}: {error}")[:FAILURE_MAX]
+    reason = str(error) if isinstance(error, Undeliverable) else f"{type(error).__name__}: {error}"
+    failure = one_line(reason)[:FAILURE_MAX]
     with transaction.atomic():
         DecisionNotice.objects.filter(pk=notice.pk).update(
             failed_at=timezone.now(), failure=failure

@@ -102,7 +102,7 @@ def assign_reviewers(
     if inverted.any():
         r = int(np.argmax(inverted))
         raise ValueError(
-            f"relecteur {r} : min_load ({min_load[r]}) dépasse max_load ({max_load[r]})"
+            f"membre du jury {r} : min_load ({min_load[r]}) dépasse max_load ({max_load[r]})"
         )
     usable = ~conflicts & (max_load > 0)
     _check_counts(usable, demand, min_load, max_load)
@@ -158,8 +158,9 @@ def _check_counts(
     if short.any():
         a = int(np.argmax(short))
         raise Infeasible(
-            f"la candidature {a} demande {count_fr(demand[a], 'relecteur', 'relecteurs')}, pour "
-            f"seulement {count_fr(partners[a], 'relecteur possible', 'relecteurs possibles')} "
+            f"la candidature {a} demande "
+            f"{count_fr(demand[a], 'membre du jury', 'membres du jury')}, pour seulement "
+            f"{count_fr(partners[a], 'membre du jury possible', 'membres du jury possibles')} "
             f"(sans conflit, charge maximale non nulle) : "
             f"{enumerate_fr(np.flatnonzero(usable[a]).tolist())}"
         )
@@ -168,18 +169,18 @@ def _check_counts(
     if short.any():
         r = int(np.argmax(short))
         raise Infeasible(
-            f"le relecteur {r} doit relire au moins "
+            f"le membre du jury {r} doit évaluer au moins "
             f"{count_fr(min_load[r], 'candidature', 'candidatures')}, pour seulement "
             f"{count_fr(possible[r], 'candidature', 'candidatures')} sans conflit avec lui"
         )
     if max_load.sum() < demand.sum():
         raise Infeasible(
-            f"les charges maximales totalisent {max_load.sum()} relectures, moins que les "
+            f"les charges maximales totalisent {max_load.sum()} évaluations, moins que les "
             f"{demand.sum()} demandées"
         )
     if min_load.sum() > demand.sum():
         raise Infeasible(
-            f"les charges minimales totalisent {min_load.sum()} relectures, plus que les "
+            f"les charges minimales totalisent {min_load.sum()} évaluations, plus que les "
             f"{demand.sum()} à répartir"
         )
 
@@ -349,7 +350,7 @@ def _explain_shortfall(
         supply = int(np.minimum(max_load, linked).sum())
         return (
             f"les candidatures {enumerate_fr(group.tolist())} demandent ensemble "
-            f"{int(demand[group].sum())} relectures, mais leurs relecteurs sans conflit ne "
+            f"{int(demand[group].sum())} évaluations, mais leurs membres du jury sans conflit ne "
             f"peuvent leur en fournir que {supply} (chacun au plus une fois par candidature "
             "et dans la limite de sa charge maximale)"
         )
@@ -359,7 +360,7 @@ def _explain_shortfall(
     linked = usable[:, group].sum(axis=1)
     supply = int(np.minimum(demand, linked).sum())
     return (
-        f"les relecteurs {enumerate_fr(group.tolist())} doivent relire ensemble au moins "
+        f"les membres du jury {enumerate_fr(group.tolist())} doivent évaluer ensemble au moins "
         f"{int(min_load[group].sum())} candidatures, mais les candidatures sans conflit avec "
         f"eux ne peuvent leur en confier que {supply}"
     )

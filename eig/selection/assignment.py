@@ -167,10 +167,17 @@ def in_conflict(reviewer, application):
     return bool(rules.employer_reason(facts, candidate) or rules.host_reason(facts, candidate))
 
 
-def release_assignments(*, cohort, by):
+@transaction.atomic
+def release_assignments(*, cohort, by, request=None):
     """Reviewers see their proposed assignments from now on."""
     count = Assignment.objects.filter(
         reviewer__cohort=cohort, status=Assignment.Status.PROPOSED
     ).update(status=Assignment.Status.RELEASED, released_at=timezone.now())
-    record(action=Action.ASSIGNMENT_RELEASED, actor=by, target=cohort, data={"count": count})
+    record(
+        action=Action.ASSIGNMENT_RELEASED,
+        actor=by,
+        target=cohort,
+        request=request,
+        data={"count": count},
+    )
     return count

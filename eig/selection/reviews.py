@@ -116,7 +116,7 @@ def save_review(*, assignment, by, data, submit, now=None):
             scoring.validate_review(candidate, criteria, draft=not submit)
         except ValueError as error:
             message = str(error)
-            if message.startswith("relecture de "):  # ids mean nothing to the reviewer
+            if message.startswith("évaluation de "):  # ids mean nothing to the reviewer
                 message = message.split(" : ", 1)[-1]
             raise ReviewRefused(message[:1].upper() + message[1:] + ".") from error
 

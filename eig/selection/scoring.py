@@ -454,7 +454,7 @@ def _check_reviews(reviews: list[Review], by_key: Mapping[str, Criterion]) -> No
         pair = (review.reviewer, review.application)
         if pair in seen:
             raise ValueError(
-                f"le relecteur {review.reviewer} a deux relectures de la candidature "
+                f"le membre du jury {review.reviewer} a deux évaluations de la candidature "
                 f"{review.application}"
             )
         seen.add(pair)
@@ -462,8 +462,8 @@ def _check_reviews(reviews: list[Review], by_key: Mapping[str, Criterion]) -> No
 
 def _check_review(review: Review, by_key: Mapping[str, Criterion], *, draft: bool) -> None:
     if not isinstance(review, Review):
-        raise ValueError(f"relecture attendue, reçu {review!r}")
-    where = f"relecture de {review.reviewer} sur la candidature {review.application}"
+        raise ValueError(f"évaluation attendue, reçu {review!r}")
+    where = f"évaluation de {review.reviewer} sur la candidature {review.application}"
     for name, values in (("scores", review.scores), ("checks", review.checks)):
         if not isinstance(values, Mapping):
             raise ValueError(f"{where} : {name} doit être un dictionnaire critère -> valeur")

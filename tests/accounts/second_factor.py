@@ -34,7 +34,10 @@ def totp_code(device, *, steps_ago=0):
 
 
 def age_session(client, key, seconds):
-    """Move a timestamp of the session `seconds` into the past: time passes, no clock frozen."""
+    """Move a timestamp of the session `seconds` into the past: time passes, no clock frozen.
+
+    A timestamp not yet written (no request since signing in) starts from now.
+    """
     session = client.session
-    session[key] -= seconds
+    session[key] = session.get(key, int(time.time())) - seconds
     session.save()

@@ -18,6 +18,7 @@ IP = "203.0.113.50"
 PASSWORD = "un-mot-de-passe-assez-long-2026"
 # Wagtail's admin login and Wagtail's login for private pages: both take a password.
 PASSWORD_PAGES = ["/admin/login/", "/_util/login/"]
+MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 def stored(entry):
@@ -42,6 +43,7 @@ def test_a_password_sign_in_is_recorded_with_the_ip(client, carol, page):
 
     [entry] = AuditEntry.objects.filter(action=Action.SIGNED_IN)
     assert (entry.actor, entry.actor_label, entry.ip) == (carol, carol.email, IP)
+    assert entry.data["backend"] == MODEL_BACKEND
     assert entry.target_id == str(carol.pk)
     assert PASSWORD not in stored(entry)
 
@@ -66,7 +68,8 @@ def test_a_sign_in_by_link_is_recorded_without_its_token(client, mailoutbox, dja
 
     [entry] = AuditEntry.objects.filter(action=Action.SIGNED_IN)
     alice = django_user_model.objects.get(username="alice@example.fr")
-    assert (entry.actor, entry.ip, entry.data["page"]) == (alice, IP, "sign_in_link")
+    assert entry.data == {"page": "sign_in_link", "backend": MODEL_BACKEND}
+    assert (entry.actor, entry.ip) == (alice, IP)
     assert token not in stored(entry)
     assert not AuditEntry.objects.filter(action=Action.SIGN_IN_FAILED).exists()
 

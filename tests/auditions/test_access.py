@@ -121,3 +121,42 @@ def test_the_ics_is_a_404_before_any_booking(client, alice, invited):
     client.force_login(alice)
 
     assert client.get(f"/mon-espace/audition/{invited.public_id}/audition.ics").status_code == 404
+
+
+def test_a_panel_member_in_conflict_neither_grades_nor_sees_the_candidate(client, interview, dan):
+    from eig.audit.models import Action, AuditEntry
+    from eig.selection.models import Conflict
+    from tests.factories import ReviewerFactory
+
+    reviewer = ReviewerFactory(cohort=interview.application.cohort, user=dan)
+    Conflict.objects.create(
+        reviewer=reviewer, application=interview.application, kind="declared", reason="Voisine"
+    )
+    client.force_login(dan)
+
+    grid = client.get(f"/equipe/auditions/{interview.public_id}/grille/")
+    slots = client.get("/equipe/auditions/jury/")
+
+    assert grid.status_code == 404
+    refused = AuditEntry.objects.get(action=Action.APPLICATION_ACCESS_DENIED, actor=dan)
+    assert refused.target_id == str(interview.application.public_id)
+    assert slots.status_code == 200
+    assert "Conflit d’intérêts avec la personne auditionnée" in slots.text
+    assert interview.application.last_name not in slots.text
+
+
+def test_a_consented_conflict_no_longer_keeps_the_member_out(client, interview, dan):
+    from eig.selection.models import Conflict
+    from tests.factories import ReviewerFactory
+
+    reviewer = ReviewerFactory(cohort=interview.application.cohort, user=dan)
+    Conflict.objects.create(
+        reviewer=reviewer,
+        application=interview.application,
+        kind="detected",
+        reason="Même administration",
+        consented_by_team=True,
+    )
+    client.force_login(dan)
+
+    assert client.get(f"/equipe/auditions/{interview.public_id}/grille/").status_code == 200

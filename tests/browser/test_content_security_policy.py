@@ -8,9 +8,19 @@ from django.test import Client
 from wagtail.models import Page
 
 from eig.accounts.roles import PROGRAMME_TEAM_GROUP
-from tests.factories import CandidateFactory, ChallengeFactory, OpenCallCohortFactory
+from eig.applications.models import Application, ChallengeChoice
+from eig.teams.models import TeamProposal
+from eig.teams.services import propose_teams
+from tests.factories import (
+    ApplicationFactory,
+    CandidateFactory,
+    ChallengeFactory,
+    CohortFactory,
+    OpenCallCohortFactory,
+)
 
 pytestmark = pytest.mark.browser
+Status = Application.Status
 
 # Runs before the page's own scripts, outside its policy: each refusal reaches the console.
 REPORT_VIOLATIONS = """
@@ -18,6 +28,12 @@ document.addEventListener("securitypolicyviolation", (event) => {
   console.error(`securitypolicyviolation: ${event.violatedDirective} ${event.blockedURI}`);
 });
 """
+SIGNS_OF_REFUSAL = (
+    "securitypolicyviolation",
+    "Content Security Policy",
+    "Permissions-Policy",
+    "Unrecognized feature",
+)
 
 
 @pytest.fixture
@@ -26,11 +42,8 @@ def refusals(page):
     found = []
 
     def watch(message):
-        text = message.text
-        if "securitypolicyviolation" in text or "Content Security Policy" in text:
-            found.append(text)
-        elif "Permissions-Policy" in text or "Unrecognized feature" in text:
-            found.append(text)
+        if any(sign in message.text for sign in SIGNS_OF_REFUSAL):
+            found.append(message.text)
 
     page.on("console", watch)
     page.add_init_script(REPORT_VIOLATIONS)
@@ -41,8 +54,8 @@ def sign_in(page, site, user):
     """A session made by Django's test client, handed to Chromium as its cookie."""
     client = Client()
     client.force_login(user)
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": site}])
+    name = settings.SESSION_COOKIE_NAME
+    page.context.add_cookies([{"name": name, "value": client.cookies[name].value, "url": site}])
 
 
 def test_the_policy_is_on(page, demo_site):
@@ -90,16 +103,51 @@ def test_the_application_form_saves_and_counts(page, live_server, refusals):
     assert refusals == []
 
 
-def test_the_team_list(page, demo_site, refusals):
+def team_member():
     carol = CandidateFactory(username="carol@equipe.example")
     carol.groups.add(Group.objects.get_or_create(name=PROGRAMME_TEAM_GROUP)[0])
-    sign_in(page, demo_site, carol)
+    return carol
+
+
+def test_the_team_list(page, demo_site, refusals):
+    sign_in(page, demo_site, team_member())
 
     response = page.goto(demo_site + "/equipe/candidatures/")
 
     assert response.status == 200
     assert "no-store" in response.headers["cache-control"]
     page.get_by_role("heading", level=1).wait_for()
+    assert refusals == []
+
+
+def test_a_step_that_cannot_be_undone_asks_first(page, live_server, refusals):
+    cohort = CohortFactory(number=4, is_published=True, team_size_min=1, team_size_max=3)
+    challenge = ChallengeFactory(cohort=cohort)
+    application = ApplicationFactory(cohort=cohort, submitted=True, status=Status.SELECTED)
+    application.choices.all().delete()
+    ChallengeChoice.objects.create(
+        application=application, challenge=challenge, rank=1, contribution="x"
+    )
+    proposal = propose_teams(cohort=cohort)
+    sign_in(page, live_server.url, team_member())
+    page.goto(f"{live_server.url}/equipe/equipes/4/")
+    questions = []
+
+    def answer(dialog, accept):
+        questions.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+
+    page.once("dialog", lambda dialog: answer(dialog, accept=False))
+    page.get_by_role("button", name="Verrouiller").click()
+    assert questions == ["Verrouiller cette proposition ? Elle ne pourra plus être recalculée."]
+    proposal.refresh_from_db()
+    assert proposal.status == TeamProposal.Status.DRAFT
+
+    page.once("dialog", lambda dialog: answer(dialog, accept=True))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Verrouiller").click()
+    proposal.refresh_from_db()
+    assert proposal.status == TeamProposal.Status.LOCKED
     assert refusals == []
 
 

@@ -4,9 +4,9 @@ import pytest
 from django.contrib.auth.models import Group
 
 from eig.accounts.roles import PROGRAMME_TEAM_GROUP
-from eig.selection.access import applications_visible_to
 from eig.applications.models import Application
 from eig.audit.models import AuditEntry
+from eig.selection.access import applications_visible_to
 from tests.factories import (
     ApplicationFactory,
     AssignmentFactory,
@@ -115,7 +115,7 @@ def test_mentor_reads_an_application_and_its_cv_and_the_view_is_recorded(client,
     assert response.status_code == 200
     assert "Évaluer cette candidature" not in response.content.decode()
     assert AuditEntry.objects.filter(action="application.viewed", actor=mentor.user).exists()
-    cv = client.get(f"/mon-espace/candidatures/{application.public_id}/cv/")
+    cv = client.get(f"/mentor/candidatures/{application.public_id}/cv/")
     assert cv.status_code == 200
 
 
@@ -128,7 +128,7 @@ def test_mentor_reaching_an_application_they_may_not_see_gets_a_404_recorded(
     response = client.get(f"/mentor/candidatures/{application.public_id}/")
     assert response.status_code == 404
     assert AuditEntry.objects.filter(action="application.access_denied", actor=mentor.user).exists()
-    cv = client.get(f"/mon-espace/candidatures/{application.public_id}/cv/")
+    cv = client.get(f"/mentor/candidatures/{application.public_id}/cv/")
     assert cv.status_code == 404
 
 

@@ -8,12 +8,22 @@ from django.contrib.auth import authenticate
 from django.core import serializers
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import RequestFactory
 from wagtail.models import Page, Revision
 
 from eig.applications.models import Application
 from eig.challenges.models import Challenge, HostOrganisation
 from eig.cohorts.models import Cohort
-from eig.demo.loader import DEMO_PASSWORD, DEMO_USERNAME, load_demo
+from eig.demo.loader import (
+    DEMO_PASSWORD,
+    DEMO_SECOND_FACTOR_CODES,
+    DEMO_USERNAME,
+    load_demo,
+    load_demo_second_factor,
+)
+
+# Password checks need a request: django-axes counts failures per IP address.
+SIGN_IN_REQUEST = RequestFactory().post("/admin/login/")
 
 
 def snapshot():
@@ -59,7 +69,7 @@ def test_loading_keeps_the_teams_edits_of_pages(demo):
 
 
 def test_demo_account_signs_in_to_the_admin(client, demo):
-    user = authenticate(username=DEMO_USERNAME, password=DEMO_PASSWORD)
+    user = authenticate(SIGN_IN_REQUEST, username=DEMO_USERNAME, password=DEMO_PASSWORD)
     assert user is not None and not user.is_superuser
 
     client.force_login(user)
@@ -130,11 +140,16 @@ def test_demo_applications_are_spread_over_the_stages_with_their_history(db):
         assert all(t.reason for t in history if t.to_status == Application.Status.INELIGIBLE)
 
 
-def test_demo_team_member_signs_in_by_link_and_reaches_the_back_office(client, demo, mailoutbox):
+def test_demo_team_member_signs_in_by_link_and_a_code_and_reaches_the_back_office(
+    client, demo, mailoutbox, real_sign_in
+):
+    load_demo_second_factor()
     client.post("/connexion/", {"email": DEMO_USERNAME})
     link = re.search(r"https?://[^/\s]+(/connexion/lien/\S+/)", mailoutbox[0].body).group(1)
 
     client.post(link)
+    assert client.get("/equipe/candidatures/").status_code == 302  # the code is still to give
+    client.post("/compte/double-authentification/", {"code": DEMO_SECOND_FACTOR_CODES[0]})
 
     assert client.get("/equipe/candidatures/").status_code == 200
 
@@ -147,6 +162,8 @@ def test_demo_has_reviews_in_various_states_that_the_team_can_read(client, db):
     reviews = Review.objects.filter(assignment__reviewer__cohort__number=2)
     assert reviews.filter(status="submitted").count() > 200
     assert reviews.exclude(status="submitted").exists()
-    client.force_login(authenticate(username=DEMO_USERNAME, password=DEMO_PASSWORD))
+    client.force_login(
+        authenticate(SIGN_IN_REQUEST, username=DEMO_USERNAME, password=DEMO_PASSWORD)
+    )
     html = client.get("/equipe/selection/2/notes/").content.decode()
     assert "calibr" in html.lower()

@@ -124,7 +124,7 @@ def test_column_generation_reaches_the_full_optimum(monkeypatch):
                 "max_load": 2,
                 "conflicts": np.array([[1, 1, 0], [0, 0, 0]], bool),
             },
-            "la candidature 0 demande 2 relecteurs, pour seulement 1 relecteur possible "
+            "la candidature 0 demande 2 membres du jury, pour seulement 1 membre du jury possible "
             "(sans conflit, charge maximale non nulle) : 2",
         ),
         (
@@ -135,18 +135,18 @@ def test_column_generation_reaches_the_full_optimum(monkeypatch):
                 "min_load": [0, 0, 1],
                 "conflicts": np.array([[0, 0, 1], [0, 0, 1]], bool),
             },
-            "le relecteur 2 doit relire au moins 1 candidature, "
+            "le membre du jury 2 doit évaluer au moins 1 candidature, "
             "pour seulement 0 candidature sans conflit avec lui",
         ),
         (
             np.ones((4, 2)),
             {"reviews_per_application": 2, "max_load": [3, 4]},
-            "les charges maximales totalisent 7 relectures, moins que les 8 demandées",
+            "les charges maximales totalisent 7 évaluations, moins que les 8 demandées",
         ),
         (
             np.ones((2, 2)),
             {"reviews_per_application": 1, "max_load": 2, "min_load": [2, 1]},
-            "les charges minimales totalisent 3 relectures, plus que les 2 à répartir",
+            "les charges minimales totalisent 3 évaluations, plus que les 2 à répartir",
         ),
         (
             np.ones((4, 4)),
@@ -157,8 +157,8 @@ def test_column_generation_reaches_the_full_optimum(monkeypatch):
                     [[0, 0, 1, 1], [0, 0, 1, 1], [1, 1, 0, 0], [1, 1, 0, 0]], bool
                 ),
             },
-            "les candidatures 0 et 1 demandent ensemble 4 relectures, mais leurs relecteurs sans "
-            "conflit ne peuvent leur en fournir que 2 (chacun au plus une fois par candidature et "
+            "les candidatures 0 et 1 demandent ensemble 4 évaluations, mais leurs membres du jury "
+            "sans conflit ne peuvent leur en fournir que 2 (chacun au plus une fois par candidature et "
             "dans la limite de sa charge maximale)",
         ),
         (
@@ -171,7 +171,7 @@ def test_column_generation_reaches_the_full_optimum(monkeypatch):
                     [[0, 0, 0, 0], [0, 0, 0, 0], [1, 1, 0, 0], [1, 1, 0, 0]], bool
                 ),
             },
-            "les relecteurs 0 et 1 doivent relire ensemble au moins 4 candidatures, mais les "
+            "les membres du jury 0 et 1 doivent évaluer ensemble au moins 4 candidatures, mais les "
             "candidatures sans conflit avec eux ne peuvent leur en confier que 2",
         ),
     ],
@@ -201,7 +201,7 @@ def test_infeasibility_names_the_cause(affinity, kwargs, message):
             "reviews_per_application : un entier ou une liste de 2 entiers attendu",
         ),
         ({"max_load": 2.5}, "max_load : entiers attendus"),
-        ({"min_load": [0, 3, 0]}, "relecteur 1 : min_load (3) dépasse max_load (2)"),
+        ({"min_load": [0, 3, 0]}, "membre du jury 1 : min_load (3) dépasse max_load (2)"),
     ],
 )
 def test_bad_input_is_refused_naming_the_entry(kwargs, message):

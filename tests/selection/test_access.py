@@ -1,8 +1,8 @@
 import pytest
 from django.utils import timezone
 
-from eig.selection.access import applications_visible_to
 from eig.audit.models import AuditEntry
+from eig.selection.access import applications_visible_to
 from eig.selection.models import Conflict
 from tests.factories import ApplicationFactory, AssignmentFactory, CandidateFactory
 
@@ -75,10 +75,22 @@ def test_the_reviewer_reads_an_application_released_to_them(client, released):
 def test_the_reviewer_downloads_its_cv(client, released):
     client.force_login(released.reviewer.user)
 
-    response = client.get(f"/mon-espace/candidatures/{released.application.public_id}/cv/")
+    response = client.get(f"/jury/candidatures/{released.application.public_id}/cv/")
 
     assert response.status_code == 200
     assert AuditEntry.objects.filter(action="application.cv_downloaded")
+    # The candidate's own address is theirs alone.
+    own = f"/mon-espace/candidatures/{released.application.public_id}/cv/"
+    assert client.get(own).status_code == 404
+
+
+def test_a_missing_cv_file_is_a_404_not_a_500(client, released):
+    released.application.cv.storage.delete(released.application.cv.name)
+    client.force_login(released.reviewer.user)
+
+    response = client.get(f"/jury/candidatures/{released.application.public_id}/cv/")
+
+    assert response.status_code == 404
 
 
 def test_another_application_is_a_recorded_404(client, released):
@@ -91,7 +103,7 @@ def test_another_application_is_a_recorded_404(client, released):
     entry = AuditEntry.objects.get(action="application.access_denied")
     assert entry.actor == released.reviewer.user
     assert entry.target_id == str(other.public_id)
-    assert client.get(f"/mon-espace/candidatures/{other.public_id}/cv/").status_code == 404
+    assert client.get(f"/jury/candidatures/{other.public_id}/cv/").status_code == 404
 
 
 def test_a_conflict_hides_even_an_assigned_application(client, released):

@@ -90,7 +90,7 @@ def test_an_infeasible_request_says_why_and_changes_nothing(client, carol, cohor
 
     assert response.status_code == 200
     assert "Aucune affectation ne respecte toutes les contraintes" in response.text
-    assert "demande 4 relecteurs, pour seulement 3 relecteurs possibles" in response.text
+    assert "demande 4 membres du jury, pour seulement 3 membres du jury possibles" in response.text
     assert list(Assignment.objects.all()) == [kept]
 
 

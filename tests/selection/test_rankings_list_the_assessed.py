@@ -23,7 +23,7 @@ def left_the_selection(cohort, example):  # noqa: F811
     draft = ApplicationFactory(cohort=cohort, email="brouillon@example.fr")
     ChallengeChoiceFactory(application=draft, challenge=challenge, rank=1)
     waiting = ApplicationFactory(cohort=cohort, submitted=True, email="en-attente@example.fr")
-    ChallengeChoiceFactory(application=waiting, challenge=challenge, rank=1)
+    ChallengeChoiceFactory(application=waiting, challenge=challenge, rank=2)
     kept = [apps[0].email, apps[2].email, waiting.email]
     gone = [apps[1].email, apps[3].email, draft.email]
     return challenge, kept, gone

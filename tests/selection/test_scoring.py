@@ -84,7 +84,7 @@ def test_a_score_outside_the_scale_names_the_criterion_and_the_value(value):
     message = str(error.value)
     assert "Capacité à s'intégrer dans une administration" in message
     assert f"la note {value} est hors de l'échelle 1 à 5" in message
-    assert "relecture de r sur la candidature 1" in message
+    assert "évaluation de r sur la candidature 1" in message
 
 
 @pytest.mark.parametrize(
@@ -112,7 +112,8 @@ def test_bad_reviews_are_refused(overrides, message):
 def test_aggregate_validates_everything_before_any_work():
     with pytest.raises(ValueError, match="la note 9 est hors de l'échelle"):
         aggregate([review("a", 1, c=3), review("b", 1, c=9)], ONE)
-    with pytest.raises(ValueError, match="le relecteur a a deux relectures de la candidature 1"):
+    duplicate = "le membre du jury a a deux évaluations de la candidature 1"
+    with pytest.raises(ValueError, match=duplicate):
         aggregate([review("a", 1, c=3), review("a", 1, c=4)], ONE)
     assert aggregate([], ONE) == {}
 

@@ -3,7 +3,8 @@ from django.db.models import F
 
 
 def decided_when_sent(apps, schema_editor):
-    # Before this migration a notice was marked sent when the team sent the decision.
+    # Before this migration a notice was marked sent when the team sent the decision. The update
+    # changes no foreign key, so PostgreSQL queues no trigger event before the ALTER below.
     DecisionNotice = apps.get_model("decisions", "DecisionNotice")
     DecisionNotice.objects.update(decided_at=F("sent_at"))
 

@@ -93,7 +93,7 @@ def assignment_remove(request, number, pk):
 @access(PROGRAMME_TEAM, methods=("POST",))
 def assignment_release(request, number):
     cohort = get_object_or_404(Cohort, number=number)
-    count = workflow.release_assignments(cohort=cohort, by=request.user)
+    count = workflow.release_assignments(cohort=cohort, by=request.user, request=request)
     messages.success(request, _("%(count)s affectations publiées.") % {"count": count})
     return redirect("selection:assignment", number=number)
 

@@ -1,0 +1,201 @@
+"""The headers of the production settings (DEBUG off, as in every test): a strict
+Content-Security-Policy, Permissions-Policy, HSTS over HTTPS, Secure cookies, no-store on the pages
+of signed-in people, and a plain 400 page for a forged Host."""
+
+import logging
+import re
+
+import pytest
+from django.contrib.auth.models import Group
+from django.test import Client
+from wagtail.models import Page
+from wagtail.users.utils import get_gravatar_url
+
+from eig.accounts.roles import PROGRAMME_TEAM_GROUP
+from tests.accounts.helpers import ask_for_link, link_path
+from tests.factories import CandidateFactory
+
+pytestmark = pytest.mark.django_db
+
+TEAM_PAGE = "/equipe/candidatures/"
+
+
+def directives(response):
+    """The Content-Security-Policy as {directive: [sources]}."""
+    policy = response.headers["Content-Security-Policy"]
+    return {name: sources for name, *sources in (part.split() for part in policy.split(";"))}
+
+
+@pytest.fixture
+def carol(db):
+    """Carol is in the programme team."""
+    carol = CandidateFactory(username="carol@equipe.example")
+    carol.groups.add(Group.objects.get_or_create(name=PROGRAMME_TEAM_GROUP)[0])
+    return carol
+
+
+@pytest.fixture
+def team_client(client, carol):
+    client.force_login(carol)
+    return client
+
+
+def assert_strict_policy(response):
+    policy = directives(response)
+    (nonce,) = re.findall(r"'nonce-([^']+)'", " ".join(policy["script-src"]))
+    assert policy["script-src"] == ["'self'", f"'nonce-{nonce}'"]
+    assert policy["style-src"] == ["'self'"]
+    assert policy["default-src"] == ["'self'"]
+    assert policy["object-src"] == ["'none'"]
+    assert policy["base-uri"] == ["'self'"]
+    assert policy["frame-ancestors"] == ["'self'"]
+    assert "'unsafe-inline'" not in response.headers["Content-Security-Policy"]
+    # The page's own scripts (DSFR's) carry the nonce of its policy.
+    scripts = re.findall(r"<script\b[^>]*>", response.content.decode())
+    assert scripts
+    assert all(f'nonce="{nonce}"' in script for script in scripts)
+    return nonce
+
+
+def assert_permissions_policy(response):
+    refused = dict(item.split("=") for item in response.headers["Permissions-Policy"].split(", "))
+    for feature in ("camera", "microphone", "geolocation", "payment", "usb"):
+        assert refused[feature] == "()"
+
+
+def test_a_public_page_has_a_strict_policy_with_a_nonce_of_its_own(client, demo):
+    first = client.get("/")
+    second = client.get("/")
+
+    assert first.status_code == 200
+    assert assert_strict_policy(first) != assert_strict_policy(second)
+    assert_permissions_policy(first)
+    assert first.headers["Referrer-Policy"] == "same-origin"
+    assert first.headers["X-Frame-Options"] == "SAMEORIGIN"
+    # Nothing personal on it: caches may keep it.
+    assert "Cache-Control" not in first.headers
+
+
+def test_a_team_page_has_the_policy_and_is_never_stored(team_client, demo):
+    response = team_client.get(TEAM_PAGE)
+
+    assert response.status_code == 200
+    assert_strict_policy(response)
+    assert_permissions_policy(response)
+    assert "no-store" in response.headers["Cache-Control"]
+
+
+def test_hsts_on_https_answers_only(client, demo):
+    assert (
+        client.get("/", secure=True).headers["Strict-Transport-Security"]
+        == "max-age=31536000; includeSubDomains"
+    )
+    assert "Strict-Transport-Security" not in client.get("/").headers
+
+
+def test_behind_the_proxy_https_is_told_by_x_forwarded_proto(client, demo):
+    response = client.get("/", headers={"X-Forwarded-Proto": "https"})
+
+    assert "Strict-Transport-Security" in response.headers
+
+
+def test_http_is_redirected_to_https(client, demo, settings):
+    # Off in the test settings only, whose client and live server speak plain HTTP.
+    settings.SECURE_SSL_REDIRECT = True
+
+    response = client.get("/defis/?competence=geomatique")
+
+    assert response.status_code == 301
+    assert response.headers["Location"] == "https://testserver/defis/?competence=geomatique"
+
+
+def test_the_csrf_and_session_cookies_are_secure(client, mailoutbox):
+    form = client.get("/connexion/", secure=True)
+    assert form.cookies["csrftoken"]["secure"] is True
+
+    ask_for_link(client, "alice@example.fr")
+    signed_in = client.post(link_path(mailoutbox[-1]), secure=True)
+
+    assert signed_in.status_code == 302
+    assert signed_in.cookies["sessionid"]["secure"] is True
+    assert signed_in.cookies["sessionid"]["httponly"] is True
+
+
+def test_signing_in_is_never_stored_and_neither_is_what_follows(client, mailoutbox, demo):
+    ask_for_link(client, "alice@example.fr", next_url="/defis/")
+
+    signed_in = client.post(link_path(mailoutbox[-1]))
+    public_page = client.get("/defis/")
+
+    assert signed_in.status_code == 302
+    assert "no-store" in signed_in.headers["Cache-Control"]
+    # A public page, but with the person's address in its header.
+    assert "alice@example.fr" in public_page.content.decode()
+    assert "no-store" in public_page.headers["Cache-Control"]
+
+
+def test_the_candidate_space_is_never_stored(client):
+    client.force_login(CandidateFactory(username="alice@example.fr"))
+
+    response = client.get("/mon-espace/")
+
+    assert response.status_code == 200
+    assert "no-store" in response.headers["Cache-Control"]
+
+
+@pytest.fixture
+def editor_client(client, db):
+    client.force_login(
+        CandidateFactory(username="root@equipe.example", is_staff=True, is_superuser=True)
+    )
+    return client
+
+
+def test_wagtail_admin_runs_its_inline_scripts_and_is_never_stored(editor_client, demo):
+    home = Page.objects.get(depth=2)
+
+    for path in ("/admin/", f"/admin/pages/{home.pk}/edit/"):
+        response = editor_client.get(path)
+        assert response.status_code == 200
+        policy = directives(response)
+        # Wagtail writes inline scripts without a nonce: a nonce would disable 'unsafe-inline'.
+        assert policy["script-src"] == ["'self'", "'unsafe-inline'"]
+        assert policy["object-src"] == ["'none'"]
+        assert policy["frame-ancestors"] == ["'self'"]
+        assert "no-store" in response.headers["Cache-Control"]
+        assert_permissions_policy(response)
+
+
+def test_wagtail_never_asks_gravatar_for_avatars(editor_client, demo):
+    assert get_gravatar_url("root@equipe.example") is None
+    assert "gravatar" not in editor_client.get("/admin/").content.decode()
+
+
+def test_a_forged_host_gets_a_400_page_and_no_error_in_the_logs(client, demo, caplog):
+    with caplog.at_level(logging.INFO):
+        response = client.get("/", headers={"Host": "attacker.example"}, secure=True)
+
+    assert response.status_code == 400
+    assert "Requête incorrecte" in response.content.decode()
+    assert "attacker.example" not in response.content.decode()
+    assert "Content-Security-Policy" in response.headers
+    assert not [record for record in caplog.records if record.levelno >= logging.ERROR]
+
+
+def test_a_forged_host_on_plain_http_with_the_redirect_on_gets_a_400(client, demo, settings):
+    # The redirect to HTTPS reads the host first.
+    settings.SECURE_SSL_REDIRECT = True
+
+    response = client.get("/", headers={"Host": "attacker.example"})
+
+    assert response.status_code == 400
+
+
+def test_a_form_sent_without_its_csrf_token_gets_a_page_in_french(demo):
+    client = Client(enforce_csrf_checks=True)
+
+    response = client.post("/connexion/", {"email": "alice@example.fr"})
+
+    assert response.status_code == 403
+    assert "Formulaire expiré" in response.content.decode()
+    assert_strict_policy(response)
