@@ -58,6 +58,9 @@ def main():
         "DATABASE_CONN_MAX_AGE": "60",
         "MAIL_DIR": str(mail_dir),
         "DEBUG": "0",
+        # Production's settings, over plain HTTP on a throwaway database.
+        "SECRET_KEY": "bench-only-not-a-secret",
+        "SECURE_SSL_REDIRECT": "0",
         "SITE_URL": f"http://{HOST}:{PORT}",
         "EIG_VAR_DIR": tempfile.mkdtemp(prefix="eig-bench-var-"),
         "DJANGO_SETTINGS_MODULE": "eig.settings",

@@ -4,6 +4,13 @@ from django.test import Client, override_settings
 from eig.cohorts.models import Programme
 from eig.demo.loader import load_site
 from tests.accounts.second_factor import force_login_past_the_second_factor
+from tests.factories import (
+    CandidateFactory,
+    ChallengeFactory,
+    MentorFactory,
+    OpenCallCohortFactory,
+    ReviewerFactory,
+)
 
 pytest_plugins = ["tests.browser.fixtures"]
 
@@ -52,3 +59,71 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def demo(db):
     """The public site of the demo: Promotions 1 and 2, their défis, press, events, pages."""
     return Programme.objects.get()
+
+
+# --- The people of the tests: each name always means the same role, in every app ---------------
+
+
+@pytest.fixture
+def cohort(db):
+    """The cohort the people below belong to, its call open; an app or module may override it."""
+    return OpenCallCohortFactory()
+
+
+@pytest.fixture
+def challenge(cohort):
+    """An open défi of `cohort`."""
+    return ChallengeFactory(cohort=cohort)
+
+
+@pytest.fixture
+def alice(db):
+    """Alice Martin, a candidate."""
+    return CandidateFactory(username="alice@example.fr", first_name="Alice", last_name="Martin")
+
+
+@pytest.fixture
+def erin(db):
+    """Erin Durand, another candidate: the one who must not see Alice's application."""
+    return CandidateFactory(username="erin@example.fr", first_name="Erin", last_name="Durand")
+
+
+@pytest.fixture
+def bob(cohort):
+    """Bob Lenoir, in the jury of `cohort`: his Reviewer record (his account: `bob.user`)."""
+    return ReviewerFactory(
+        cohort=cohort, user__username="bob@jury.example.org", full_name="Bob Lenoir"
+    )
+
+
+@pytest.fixture
+def carol(db):
+    """Carol, in the programme team."""
+    return CandidateFactory(username="carol@equipe.example", programme_team=True)
+
+
+@pytest.fixture
+def dan(db):
+    """Dan, who sits on audition panels: the slots naming him in their panel make him one."""
+    return CandidateFactory(username="dan@jury.example")
+
+
+@pytest.fixture
+def mentor(challenge):
+    """Marie, mentor of `challenge`: her Mentor record (her account: `mentor.user`)."""
+    account = CandidateFactory(username="marie@mentor.gouv.fr")
+    return MentorFactory(challenge=challenge, user=account)
+
+
+@pytest.fixture
+def alice_client(client, alice):
+    """The test client, signed in as Alice."""
+    client.force_login(alice)
+    return client
+
+
+@pytest.fixture
+def team_client(client, carol):
+    """The test client, signed in as Carol of the programme team."""
+    client.force_login(carol)
+    return client

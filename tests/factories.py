@@ -4,9 +4,11 @@ import io
 
 import factory
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.utils import timezone
 from pypdf import PdfWriter
 
+from eig.accounts.roles import PROGRAMME_TEAM_GROUP
 from eig.applications.models import Application, ChallengeChoice, Profile
 from eig.challenges.models import Challenge, HostOrganisation, Mentor, Skill
 from eig.cohorts.models import Cohort, Programme
@@ -74,8 +76,18 @@ class ChallengeFactory(factory.django.DjangoModelFactory):
 
 
 class MentorFactory(factory.django.DjangoModelFactory):
+    """A mentor as the public site shows them; `signs_in=True` gives them an account."""
+
     class Meta:
         model = Mentor
+
+    class Params:
+        signs_in = factory.Trait(
+            user=factory.SubFactory(
+                "tests.factories.CandidateFactory",
+                username=factory.Sequence(lambda n: f"mentor-{n}@mentor.gouv.fr"),
+            )
+        )
 
     challenge = factory.SubFactory(ChallengeFactory)
     full_name = factory.Sequence(lambda n: f"Mentor {n}")
@@ -129,9 +141,26 @@ class OpenCallCohortFactory(CohortFactory):
 
 
 class CandidateFactory(factory.django.DjangoModelFactory):
+    """An account, a candidate's unless a trait says otherwise.
+
+    `programme_team=True` puts it in the programme team. A reviewer, a mentor or a panel member
+    is an account that their role's record names: `ReviewerFactory(user=...)`,
+    `MentorFactory(user=...)`, `InterviewSlotFactory(panel=[...])`.
+    """
+
     class Meta:
         model = settings.AUTH_USER_MODEL
         django_get_or_create = ["username"]
+        skip_postgeneration_save = True
+
+    class Params:
+        programme_team = factory.Trait(
+            programme_team_group=factory.PostGeneration(
+                lambda user, create, extracted, **kwargs: user.groups.add(
+                    Group.objects.get_or_create(name=PROGRAMME_TEAM_GROUP)[0]
+                )
+            )
+        )
 
     username = factory.Sequence(lambda n: f"candidat-{n}@example.fr")
     email = factory.LazyAttribute(lambda user: user.username)

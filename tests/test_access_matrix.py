@@ -165,6 +165,9 @@ MATRIX = {
     "decisions:send": team(
         lambda w: {"number": w.cohort.number, "outcome": "selected"}, ok=POST_ONLY
     ),
+    "decisions:retry": team(
+        lambda w: {"number": w.cohort.number, "outcome": "selected"}, ok=POST_ONLY
+    ),
     "teams:teams": team(cohort),
     "teams:recompute": team(cohort, ok=POST_ONLY),
     "teams:lock": team(cohort, ok=POST_ONLY),
@@ -200,6 +203,8 @@ PUBLIC = {
     # An unknown link: the page that says so, for anyone.
     "sign_in_link": Line(frozenset(PEOPLE), lambda w: {"token": "inconnu"}, ok=400),
     "sign_out": Line(frozenset(PEOPLE), ok=POST_ONLY),
+    # An unknown link to confirm a contact address: the page that says so, for anyone.
+    "address_confirmation": Line(frozenset(PEOPLE), lambda w: {"token": "inconnu"}, ok=400),
     # ProConnect is off unless configured (tests/accounts/test_proconnect.py turns it on).
     "proconnect_start": Line(frozenset(PEOPLE), ok=404),
     "proconnect_callback": Line(frozenset(PEOPLE), ok=404),

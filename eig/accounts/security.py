@@ -92,6 +92,12 @@ def idle_expired(request):
     return last is not None and now() - last > limit and is_staff(request)
 
 
+def start_session(sender, request, user, **kwargs):
+    """At sign-in (user_logged_in): the idle clock starts, saved with the new session."""
+    if hasattr(request, "session"):
+        request.session[LAST_ACTIVITY] = now()
+
+
 def note_activity(request):
     last = request.session.get(LAST_ACTIVITY)
     if last is None or now() - last >= ACTIVITY_RESOLUTION_SECONDS:

@@ -18,9 +18,7 @@ urlpatterns = [
         name="application_autosave",
     ),
     path("mon-espace/", space.index, name="candidate_space"),
-    path(
-        "confirmer-mon-adresse/<slug:token>/", addresses.confirm, name="address_confirmation"
-    ),
+    path("confirmer-mon-adresse/<slug:token>/", addresses.confirm, name="address_confirmation"),
     path("mon-espace/mes-donnees/", space.export, name="candidate_data_export"),
     path("mon-espace/candidatures/<uuid:public_id>/", space.detail, name="candidate_application"),
     path(

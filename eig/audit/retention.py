@@ -8,10 +8,12 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 
 from eig.accounts.models import normalise_email
-from eig.audit.models import Action, AuditEntry
+from eig.audit.models import AuditEntry
 
 # Free texts that entries may hold about their target (the reason of a stage move).
 TARGET_TEXTS = ("reason",)
+# Where entries keep an address typed or given (failed sign-ins, lockouts, ProConnect refusals).
+ADDRESS_KEYS = ("identifier", "email")
 # How many addresses one query looks for among failed sign-ins.
 BATCH = 200
 
@@ -36,7 +38,7 @@ def _forget_targets(target_type, target_ids, label):
 
 
 def forget_people(*, users, label):
-    """Entries by or about these accounts, and failed sign-ins with their address, name nobody.
+    """Entries by or about these accounts, and those holding their address, name nobody.
 
     Call before the accounts are changed or deleted: the entries are found by account and address.
     """
@@ -51,13 +53,15 @@ def forget_people(*, users, label):
     changed |= _forget_targets(target_type, ids, label)
     emails = sorted({normalise_email(user.email) for user in users if user.email})
     for start in range(0, len(emails), BATCH):
-        typed = Q()
-        for email in emails[start : start + BATCH]:
-            typed |= Q(data__identifier__iexact=email)
-        for entry in AuditEntry.objects.filter(typed, action=Action.SIGN_IN_FAILED):
-            entry.data["identifier"] = ""
-            entry.save(update_fields=["data"])
-            changed.add(entry.pk)
+        batch = emails[start : start + BATCH]
+        for key in ADDRESS_KEYS:
+            typed = Q()
+            for email in batch:
+                typed |= Q(**{f"data__{key}__iexact": email})
+            for entry in AuditEntry.objects.filter(typed):
+                entry.data[key] = ""
+                entry.save(update_fields=["data"])
+                changed.add(entry.pk)
     return len(changed)
 
 

@@ -69,9 +69,7 @@ class CohortViewSet(SnippetViewSet):
                 FieldPanel("pool_retention_days"),
             ],
             heading=_("Conservation des données"),
-            help_text=_(
-                "Appliquée chaque nuit et affichée sur la page « Données personnelles »."
-            ),
+            help_text=_("Appliquée chaque nuit et affichée sur la page « Données personnelles »."),
         ),
     ]
 

@@ -4,18 +4,15 @@ import re
 
 import pytest
 from django.contrib.auth import SESSION_KEY
-from django.contrib.auth.models import Group
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from eig.accounts import second_factor
-from eig.accounts.roles import PROGRAMME_TEAM_GROUP
 from eig.accounts.security import TRUSTED_BROWSER_COOKIE
 from eig.accounts.signals import AccountEvent
 from eig.audit.models import Action, AuditEntry
 from tests.accounts.helpers import ask_for_link, link_path
 from tests.accounts.second_factor import totp_code
-from tests.factories import CandidateFactory, MentorFactory, ReviewerFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("real_sign_in")]
 
@@ -29,22 +26,19 @@ def fast_hasher(settings):
 
 
 @pytest.fixture
-def carol(db):
-    """Carol is in the programme team, with a password for Wagtail's admin."""
-    carol = CandidateFactory(username="carol@equipe.example", email="carol@equipe.example")
+def carol(carol):
+    """Carol of the programme team (tests/conftest.py), with a password for Wagtail's admin."""
     carol.set_password(PASSWORD)
     carol.save()
-    carol.groups.add(Group.objects.get_or_create(name=PROGRAMME_TEAM_GROUP)[0])
     return carol
 
 
 @pytest.fixture
-def bob(db):
-    """Bob is a member of the jury, with a password too."""
-    bob = ReviewerFactory(user__username="bob@jury.example.org", user__email="bob@jury.example.org")
+def bob(bob):
+    """Bob of the jury (tests/conftest.py), with a password too."""
     bob.user.set_password(PASSWORD)
     bob.user.save()
-    return bob.user
+    return bob
 
 
 @pytest.fixture
@@ -239,44 +233,43 @@ def test_a_recovery_code_works_once(client, carol, app, mailoutbox):
 
 
 def test_the_jury_is_offered_the_second_factor_but_not_forced(client, bob, mailoutbox):
-    link_sign_in(client, bob, mailoutbox)
+    link_sign_in(client, bob.user, mailoutbox)
 
     assert client.get("/jury/").status_code == 200
     page = client.get("/compte/securite/").content.decode()
     assert "Activer la double authentification" in page
 
 
-def test_a_mentor_is_not_forced(client, mailoutbox):
-    mentor = MentorFactory(user=CandidateFactory(username="mentor@example.fr")).user
-    link_sign_in(client, mentor, mailoutbox)
+def test_a_mentor_is_not_forced(client, mentor, mailoutbox):
+    link_sign_in(client, mentor.user, mailoutbox)
 
     assert client.get("/mentor/").status_code == 200
 
 
 def test_once_set_up_the_jury_gives_a_code_at_each_sign_in(client, bob, mailoutbox):
-    link_sign_in(client, bob, mailoutbox)
+    link_sign_in(client, bob.user, mailoutbox)
     client.get("/compte/double-authentification/activer/")
-    pending = TOTPDevice.objects.get(user=bob)
+    pending = TOTPDevice.objects.get(user=bob.user)
     client.post("/compte/double-authentification/activer/", {"code": totp_code(pending)})
     assert client.get("/jury/").status_code == 200
 
     other = Client()
-    link_sign_in(other, bob, mailoutbox)
+    link_sign_in(other, bob.user, mailoutbox)
 
     assert other.get("/jury/")["Location"].startswith("/compte/double-authentification/?")
 
 
 def test_the_jury_can_turn_it_off_again(client, bob, mailoutbox):
-    link_sign_in(client, bob, mailoutbox)
+    link_sign_in(client, bob.user, mailoutbox)
     client.get("/compte/double-authentification/activer/")
-    pending = TOTPDevice.objects.get(user=bob)
+    pending = TOTPDevice.objects.get(user=bob.user)
     client.post("/compte/double-authentification/activer/", {"code": totp_code(pending)})
 
     response = client.post("/compte/double-authentification/desactiver/")
 
     assert response["Location"] == "/compte/securite/"
-    assert not second_factor.has_second_factor(bob)
-    assert journal(Action.SECOND_FACTOR_DISABLED).filter(actor=bob).exists()
+    assert not second_factor.has_second_factor(bob.user)
+    assert journal(Action.SECOND_FACTOR_DISABLED).filter(actor=bob.user).exists()
 
 
 # Trusted browsers, confirmed by e-mail
@@ -287,14 +280,14 @@ def confirmation_path(message):
 
 
 def test_a_new_browser_is_confirmed_by_e_mail_once(client, bob, mailoutbox):
-    password_sign_in(client, bob)
+    password_sign_in(client, bob.user)
 
     asked = client.get("/jury/")
     assert asked["Location"] == "/compte/navigateur/?next=%2Fjury%2F"
     page = client.get(asked["Location"]).content.decode()
     assert "Confirmez ce navigateur" in page
     assert len(mailoutbox) == 1
-    assert mailoutbox[0].to == [bob.email]
+    assert mailoutbox[0].to == [bob.user.email]
     path = confirmation_path(mailoutbox[0])
     assert "Confirmer" in client.get(path).content.decode()  # GET only asks
 
@@ -303,17 +296,17 @@ def test_a_new_browser_is_confirmed_by_e_mail_once(client, bob, mailoutbox):
     assert response["Location"] == "/jury/"
     assert client.get("/jury/").status_code == 200
     assert TRUSTED_BROWSER_COOKIE in client.cookies
-    assert journal(Action.BROWSER_CONFIRMATION_SENT).filter(actor=bob).count() == 1
-    assert journal(Action.BROWSER_CONFIRMED).filter(actor=bob).count() == 1
+    assert journal(Action.BROWSER_CONFIRMATION_SENT).filter(actor=bob.user).count() == 1
+    assert journal(Action.BROWSER_CONFIRMED).filter(actor=bob.user).count() == 1
     # Next time, from the same browser: no e-mail.
     client.post("/deconnexion/")
-    password_sign_in(client, bob)
+    password_sign_in(client, bob.user)
     assert client.get("/jury/").status_code == 200
     assert len(mailoutbox) == 1
 
 
 def test_reloading_the_waiting_page_sends_no_second_e_mail(client, bob, mailoutbox):
-    password_sign_in(client, bob)
+    password_sign_in(client, bob.user)
     client.get("/compte/navigateur/")
     client.get("/compte/navigateur/")
 
@@ -323,12 +316,12 @@ def test_reloading_the_waiting_page_sends_no_second_e_mail(client, bob, mailoutb
 
 
 def test_the_confirmation_link_works_only_in_the_browser_that_signed_in(client, bob, mailoutbox):
-    password_sign_in(client, bob)
+    password_sign_in(client, bob.user)
     client.get("/compte/navigateur/")
     path = confirmation_path(mailoutbox[0])
 
     elsewhere = Client()
-    password_sign_in(elsewhere, bob)
+    password_sign_in(elsewhere, bob.user)
     response = elsewhere.post(path)
 
     assert response.status_code == 403
@@ -337,7 +330,7 @@ def test_the_confirmation_link_works_only_in_the_browser_that_signed_in(client, 
 
 
 def test_a_forged_confirmation_link_is_refused(client, bob):
-    password_sign_in(client, bob)
+    password_sign_in(client, bob.user)
 
     response = client.get("/compte/navigateur/pas-un-jeton/")
 
@@ -354,8 +347,7 @@ def test_the_team_confirms_the_browser_then_sets_up_an_app(client, carol, mailou
     assert client.get(TEAM_PAGE)["Location"].startswith("/compte/double-authentification/activer/")
 
 
-def test_a_candidate_with_a_password_has_nothing_to_confirm(client):
-    alice = CandidateFactory(username="alice@example.fr")
+def test_a_candidate_with_a_password_has_nothing_to_confirm(client, alice):
     alice.set_password(PASSWORD)
     alice.save()
 

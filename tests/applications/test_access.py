@@ -20,8 +20,8 @@ def alices(alice, cohort):
 
 
 @pytest.fixture
-def bobs(bob, cohort):
-    return ApplicationFactory(cohort=cohort, candidate=bob, complete=True, city="Brest")
+def erins(erin, cohort):
+    return ApplicationFactory(cohort=cohort, candidate=erin, complete=True, city="Brest")
 
 
 def request_by(rf, user):
@@ -30,20 +30,20 @@ def request_by(rf, user):
     return request
 
 
-def test_a_candidate_sees_only_their_own_applications(rf, alice, alices, bobs):
+def test_a_candidate_sees_only_their_own_applications(rf, alice, alices, erins):
     visible = applications_visible_to(alice)
     assert list(visible) == [alices]
     assert application_or_404(request_by(rf, alice), visible, alices.public_id) == alices
     with pytest.raises(Http404):
-        application_or_404(request_by(rf, alice), visible, bobs.public_id)
+        application_or_404(request_by(rf, alice), visible, erins.public_id)
     refused = AuditEntry.objects.get(action=Action.APPLICATION_ACCESS_DENIED)
-    assert (refused.actor, refused.target_id) == (alice, str(bobs.public_id))
+    assert (refused.actor, refused.target_id) == (alice, str(erins.public_id))
 
 
-def test_the_programme_team_sees_every_application(rf, carol, alices, bobs):
+def test_the_programme_team_sees_every_application(rf, carol, alices, erins):
     visible = applications_visible_to(carol)
-    assert set(visible) == {alices, bobs}
-    assert application_or_404(request_by(rf, carol), visible, bobs.public_id) == bobs
+    assert set(visible) == {alices, erins}
+    assert application_or_404(request_by(rf, carol), visible, erins.public_id) == erins
 
 
 def test_the_programme_team_cannot_act_as_the_candidate(rf, carol, alices):
@@ -80,8 +80,8 @@ def test_visitors_are_sent_to_sign_in(client, alices, cohort):
     assert Application.objects.get(pk=alices.pk).city == "Lyon"
 
 
-def test_another_candidate_changing_the_address_gets_404(client, bob, alices):
-    client.force_login(bob)
+def test_another_candidate_changing_the_address_gets_404(client, erin, alices):
+    client.force_login(erin)
 
     for url in candidate_urls(alices):
         assert client.get(url).status_code == 404, url
@@ -91,8 +91,8 @@ def test_another_candidate_changing_the_address_gets_404(client, bob, alices):
     assert alices.status == Application.Status.DRAFT
 
 
-def test_the_steps_show_the_signed_in_candidate_own_application_only(client, bob, alices, bobs):
-    client.force_login(bob)
+def test_the_steps_show_the_signed_in_candidate_own_application_only(client, erin, alices, erins):
+    client.force_login(erin)
 
     page = client.get(step_url(alices.cohort, "identite")).content.decode()
     client.post(step_url(alices.cohort, "identite") + "brouillon/", {"city": "Pau"})
@@ -103,7 +103,7 @@ def test_the_steps_show_the_signed_in_candidate_own_application_only(client, bob
     assert alices.city == "Lyon"
 
 
-def test_the_data_export_holds_only_the_candidate_own_data(client, alice, alices, bobs):
+def test_the_data_export_holds_only_the_candidate_own_data(client, alice, alices, erins):
     client.force_login(alice)
 
     data = json.loads(client.get("/mon-espace/mes-donnees/").content)

@@ -124,9 +124,10 @@ def test_moving_on_without_a_file_keeps_the_cv(alice_client, cohort, draft):
 
 def test_the_owner_and_the_programme_team_download_the_cv(client, alice, carol, cohort):
     application = ApplicationFactory(cohort=cohort, candidate=alice, complete=True)
-    url = f"/mon-espace/candidatures/{application.public_id}/cv/"
+    own = f"/mon-espace/candidatures/{application.public_id}/cv/"
+    team = f"/equipe/candidatures/{application.public_id}/cv/"
 
-    for user in (alice, carol):
+    for user, url in ((alice, own), (carol, team)):
         client.force_login(user)
         response = client.get(url)
         assert response.status_code == 200

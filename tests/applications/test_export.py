@@ -106,9 +106,9 @@ def test_the_export_holds_each_kind_of_data_held_about_the_person(alice_client, 
     assert "Trop junior." not in text and "Hésitante." not in text
 
 
-def test_the_export_holds_nothing_of_other_people(alice_client, alice, bob, cohort):
-    ApplicationFactory(cohort=cohort, candidate=bob, submitted=True, last_name="Durand")
-    record(action=Action.SIGNED_IN, actor=bob, target=bob)
+def test_the_export_holds_nothing_of_other_people(alice_client, alice, erin, cohort):
+    ApplicationFactory(cohort=cohort, candidate=erin, submitted=True, last_name="Durand")
+    record(action=Action.SIGNED_IN, actor=erin, target=erin)
 
     data = export(alice_client)
 

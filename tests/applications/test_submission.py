@@ -172,11 +172,11 @@ def test_a_withdrawn_application_cannot_be_submitted_again(alice, cohort):
         services.submit_application(application=application, by=alice)
 
 
-def test_only_the_candidate_submits(alice, bob, cohort):
+def test_only_the_candidate_submits(alice, erin, cohort):
     application = ApplicationFactory(cohort=cohort, candidate=alice, complete=True)
 
     with pytest.raises(services.ApplicationRefused):
-        services.submit_application(application=application, by=bob)
+        services.submit_application(application=application, by=erin)
 
 
 def test_editing_a_submitted_application_keeps_it_submitted(

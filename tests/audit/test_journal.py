@@ -1,18 +1,8 @@
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.test import RequestFactory
 
-from eig.accounts.roles import PROGRAMME_TEAM_GROUP
 from eig.audit.models import Action, AuditEntry
 from eig.audit.services import record, record_view_by_someone_else
 from tests.factories import ApplicationFactory
-
-
-def make_user(email, *, team=False):
-    user = get_user_model().objects.create(username=email, email=email)
-    if team:
-        user.groups.add(Group.objects.get_or_create(name=PROGRAMME_TEAM_GROUP)[0])
-    return user
 
 
 def request_by(user):
@@ -21,64 +11,58 @@ def request_by(user):
     return request
 
 
-def test_views_by_others_are_recorded_not_the_owners(db):
+def test_views_by_others_are_recorded_not_the_owners(carol):
     application = ApplicationFactory()
-    team = make_user("equipe@exemple.fr", team=True)
 
     record_view_by_someone_else(request=request_by(application.candidate), application=application)
-    record_view_by_someone_else(request=request_by(team), application=application)
+    record_view_by_someone_else(request=request_by(carol), application=application)
 
     [entry] = AuditEntry.objects.all()
     assert entry.action == "application.viewed"
-    assert entry.actor == team and entry.actor_label == "equipe@exemple.fr"
+    assert entry.actor == carol and entry.actor_label == "carol@equipe.example"
     assert entry.target_type == "applications.application"
     assert entry.target_id == str(application.public_id)
     assert entry.ip == "203.0.113.7"
 
 
-def test_team_sees_who_looked_at_what(client, db):
+def test_team_sees_who_looked_at_what(team_client, bob):
     application = ApplicationFactory(first_name="Alice", last_name="Candidate")
-    other = ApplicationFactory(first_name="Bob", last_name="Autre")
-    team = make_user("equipe@exemple.fr", team=True)
-    reviewer = make_user("jury@exemple.fr", team=True)
-    record(action="application.viewed", actor=reviewer, target=application)
-    record(action="application.cv_downloaded", actor=reviewer, target=application)
-    record(action="application.viewed", actor=reviewer, target=other)
-    client.force_login(team)
+    other = ApplicationFactory(first_name="Erin", last_name="Autre")
+    record(action="application.viewed", actor=bob.user, target=application)
+    record(action="application.cv_downloaded", actor=bob.user, target=application)
+    record(action="application.viewed", actor=bob.user, target=other)
 
-    html = client.get("/equipe/journal/").content.decode()
-    assert html.count("jury@exemple.fr") == 3
+    html = team_client.get("/equipe/journal/").content.decode()
+    assert html.count("bob@jury.example.org") == 3
     assert "a téléchargé le CV" in html
 
-    html = client.get(f"/equipe/journal/?objet={application.public_id}").content.decode()
-    assert html.count("jury@exemple.fr") == 2
-    assert "Bob Autre" not in html
+    html = team_client.get(f"/equipe/journal/?objet={application.public_id}").content.decode()
+    assert html.count("bob@jury.example.org") == 2
+    assert "Erin Autre" not in html
 
 
-def test_only_the_team_reads_the_journal(client, db):
+def test_only_the_team_reads_the_journal(client, alice):
     anonymous = client.get("/equipe/journal/")
     assert anonymous.status_code == 302 and anonymous.url.startswith("/connexion/")
 
-    client.force_login(make_user("candidat@exemple.fr"))
+    client.force_login(alice)
     assert client.get("/equipe/journal/").status_code == 404
 
 
-def test_back_office_records_views_cv_downloads_and_exports(client, db):
+def test_back_office_records_views_cv_downloads_and_exports(team_client):
     application = ApplicationFactory(complete=True, submitted=True)
-    team = make_user("equipe@exemple.fr", team=True)
-    client.force_login(team)
 
-    client.get(f"/equipe/candidatures/{application.public_id}/")
-    client.get(f"/equipe/candidatures/{application.public_id}/cv/")
-    client.get("/equipe/candidatures/export.csv?etat=toutes")
+    team_client.get(f"/equipe/candidatures/{application.public_id}/")
+    team_client.get(f"/equipe/candidatures/{application.public_id}/cv/")
+    team_client.get("/equipe/candidatures/export.csv?etat=toutes")
 
     # Signing in is journaled too, but that is another test's concern.
     entries = AuditEntry.objects.exclude(action=Action.SIGNED_IN).order_by("pk")
     actions = list(entries.values_list("action", "actor__email"))
     assert actions == [
-        ("application.viewed", "equipe@exemple.fr"),
-        ("application.cv_downloaded", "equipe@exemple.fr"),
-        ("application.exported", "equipe@exemple.fr"),
+        ("application.viewed", "carol@equipe.example"),
+        ("application.cv_downloaded", "carol@equipe.example"),
+        ("application.exported", "carol@equipe.example"),
     ]
 
 

@@ -1,36 +1,22 @@
 """The journal's filters: by action, by object, by author; a wrong value is an error, not a 500."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
-from eig.accounts.roles import PROGRAMME_TEAM_GROUP
 from eig.audit.models import Action
 from eig.audit.services import record
-from tests.factories import ApplicationFactory, CohortFactory
+from tests.factories import ApplicationFactory
 
 JOURNAL = "/equipe/journal/"
 
 
-def make_user(email, *, team=False):
-    user = get_user_model().objects.create(username=email, email=email)
-    if team:
-        user.groups.add(Group.objects.get_or_create(name=PROGRAMME_TEAM_GROUP)[0])
-    return user
-
-
 @pytest.fixture
-def journal(client, db):
-    """Carol of the team reads a journal where Bob viewed Alice's application and released."""
-    carol = make_user("carol@equipe.example", team=True)
-    bob = make_user("bob@jury.example.org")
-    alice = ApplicationFactory(first_name="Alice", last_name="Martin")
-    cohort = CohortFactory()
-    record(action=Action.APPLICATION_VIEWED, actor=bob, target=alice)
+def journal(team_client, alice, bob, carol, cohort):
+    """Carol of the team reads a journal where Bob viewed Alice's application and she released."""
+    alices = ApplicationFactory(cohort=cohort, candidate=alice)
+    record(action=Action.APPLICATION_VIEWED, actor=bob.user, target=alices)
     record(action=Action.ASSIGNMENT_RELEASED, actor=carol, target=cohort)
     record(action=Action.SIGN_IN_FAILED, actor=None, data={"identifier": "bob@jury.example.org"})
-    client.force_login(carol)
-    return {"client": client, "alice": alice, "cohort": cohort}
+    return {"client": team_client, "alice": alices, "cohort": cohort}
 
 
 def rows(response):

@@ -3,11 +3,8 @@
 from io import StringIO
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 
-from eig.accounts.roles import PROGRAMME_TEAM_GROUP
 from eig.applications.models import Application, ChallengeChoice
 from eig.audit.models import Action, AuditEntry
 from eig.communications.models import Announcement
@@ -18,7 +15,6 @@ from tests.factories import (
     AssignmentFactory,
     ChallengeFactory,
     CohortFactory,
-    ReviewerFactory,
     SkillFactory,
 )
 
@@ -29,22 +25,6 @@ IP = "198.51.100.23"
 @pytest.fixture
 def cohort(db):
     return CohortFactory(is_published=True, team_size_min=1, team_size_max=3)
-
-
-@pytest.fixture
-def carol(db):
-    """Carol is in the programme team."""
-    carol = get_user_model().objects.create(
-        username="carol@equipe.example", email="carol@equipe.example"
-    )
-    carol.groups.add(Group.objects.get_or_create(name=PROGRAMME_TEAM_GROUP)[0])
-    return carol
-
-
-@pytest.fixture
-def carol_client(client, carol):
-    client.force_login(carol)
-    return client
 
 
 def the_entry(action):
@@ -62,29 +42,29 @@ def selected_candidate(cohort, challenge):
     return application
 
 
-def test_an_announcement_sent_is_recorded_once(carol_client, carol, cohort):
+def test_an_announcement_sent_is_recorded_once(team_client, carol, cohort):
     ApplicationFactory(cohort=cohort, submitted=True)
     announcement = Announcement.objects.create(
         cohort=cohort, subject="Report du jury", body="Le jury est reporté.", created_by=carol
     )
     url = f"/equipe/annonces/{announcement.pk}/envoyer/"
 
-    carol_client.post(url, REMOTE_ADDR=IP)
-    carol_client.post(url, REMOTE_ADDR=IP)  # refused: an announcement goes once
+    team_client.post(url, REMOTE_ADDR=IP)
+    team_client.post(url, REMOTE_ADDR=IP)  # refused: an announcement goes once
 
     entry = the_entry(Action.ANNOUNCEMENT_SENT)
     assert (entry.actor, entry.ip, entry.target_label) == (carol, IP, "Report du jury")
     assert entry.data == {"recipients": 1}
 
 
-def test_an_edited_decision_template_is_recorded_not_a_refused_one(carol_client, carol, cohort):
+def test_an_edited_decision_template_is_recorded_not_a_refused_one(team_client, carol, cohort):
     url = f"/equipe/decisions/{cohort.number}/{Status.SELECTED}/modele/"
     prefix = Status.SELECTED
 
-    carol_client.post(url, {f"{prefix}-subject": "Objet", f"{prefix}-body": "{inconnu}"})
+    team_client.post(url, {f"{prefix}-subject": "Objet", f"{prefix}-body": "{inconnu}"})
     assert not AuditEntry.objects.filter(action=Action.DECISION_TEMPLATE_EDITED).exists()
 
-    carol_client.post(
+    team_client.post(
         url,
         {f"{prefix}-subject": "Bienvenue", f"{prefix}-body": "Bonjour {prénom}"},
         REMOTE_ADDR=IP,
@@ -96,33 +76,33 @@ def test_an_edited_decision_template_is_recorded_not_a_refused_one(carol_client,
     assert entry.target_id == str(decision_templates(cohort)[Status.SELECTED].pk)
 
 
-def test_decisions_sent_are_recorded_once_per_send(carol_client, carol, cohort):
+def test_decisions_sent_are_recorded_once_per_send(team_client, carol, cohort):
     ApplicationFactory.create_batch(2, cohort=cohort, submitted=True, status=Status.REJECTED)
     url = f"/equipe/decisions/{cohort.number}/{Status.REJECTED}/envoyer/"
 
-    carol_client.post(url, REMOTE_ADDR=IP)
-    carol_client.post(url, REMOTE_ADDR=IP)  # nothing left to send: no entry
+    team_client.post(url, REMOTE_ADDR=IP)
+    team_client.post(url, REMOTE_ADDR=IP)  # nothing left to send: no entry
 
     entry = the_entry(Action.DECISIONS_SENT)
     assert (entry.actor, entry.ip, entry.target_label) == (carol, IP, str(cohort))
     assert entry.data == {"outcome": "rejected", "count": 2}
 
 
-def test_team_proposal_computed_locked_published_each_recorded(carol_client, carol, cohort):
+def test_team_proposal_computed_locked_published_each_recorded(team_client, carol, cohort):
     challenge = ChallengeFactory(cohort=cohort)
     selected_candidate(cohort, challenge)
     url = f"/equipe/equipes/{cohort.number}/"
 
-    carol_client.post(f"{url}recalculer/", REMOTE_ADDR=IP)
+    team_client.post(f"{url}recalculer/", REMOTE_ADDR=IP)
     computed = the_entry(Action.TEAMS_COMPUTED)
     proposal = TeamProposal.objects.get(cohort=cohort)
     assert (computed.actor, computed.ip, computed.target_id) == (carol, IP, str(proposal.pk))
     assert computed.data == {"include_pending": False, "placed": 1, "unplaced": 0}
 
-    carol_client.post(f"{url}verrouiller/", REMOTE_ADDR=IP)
-    carol_client.post(f"{url}verrouiller/", REMOTE_ADDR=IP)  # refused: already locked
-    carol_client.post(f"{url}publier/", REMOTE_ADDR=IP)
-    carol_client.post(f"{url}publier/", REMOTE_ADDR=IP)  # refused: already published
+    team_client.post(f"{url}verrouiller/", REMOTE_ADDR=IP)
+    team_client.post(f"{url}verrouiller/", REMOTE_ADDR=IP)  # refused: already locked
+    team_client.post(f"{url}publier/", REMOTE_ADDR=IP)
+    team_client.post(f"{url}publier/", REMOTE_ADDR=IP)  # refused: already published
 
     for action in (Action.TEAMS_LOCKED, Action.TEAMS_PUBLISHED):
         entry = the_entry(action)
@@ -141,8 +121,7 @@ def test_the_match_command_records_its_proposal(cohort):
     assert entry.data["include_pending"] is True
 
 
-def test_a_reviewer_changing_expertise_and_load_is_recorded(client, db):
-    bob = ReviewerFactory(max_load=10)
+def test_a_reviewer_changing_expertise_and_load_is_recorded(client, bob):
     skill = SkillFactory(slug="donnees")
     client.force_login(bob.user)
 
@@ -162,11 +141,11 @@ def test_a_reviewer_changing_expertise_and_load_is_recorded(client, db):
     }
 
 
-def test_released_assignments_are_recorded(carol_client, carol):
+def test_released_assignments_are_recorded(team_client, carol):
     pair = AssignmentFactory()
     cohort = pair.reviewer.cohort
 
-    carol_client.post(f"/equipe/selection/{cohort.number}/affectation/publier/", REMOTE_ADDR=IP)
+    team_client.post(f"/equipe/selection/{cohort.number}/affectation/publier/", REMOTE_ADDR=IP)
 
     entry = the_entry(Action.ASSIGNMENT_RELEASED)
     assert (entry.actor, entry.ip, entry.target_label, entry.data) == (
@@ -177,7 +156,7 @@ def test_released_assignments_are_recorded(carol_client, carol):
     )
 
 
-def test_each_kind_of_export_has_its_own_code(carol_client, carol, cohort):
+def test_each_kind_of_export_has_its_own_code(team_client, carol, cohort):
     challenge = ChallengeFactory(cohort=cohort)
     selected_candidate(cohort, challenge)
     send_decisions(cohort=cohort, outcome=Status.SELECTED, by=carol)
@@ -191,7 +170,7 @@ def test_each_kind_of_export_has_its_own_code(carol_client, carol, cohort):
     }
 
     for url in downloads.values():
-        assert carol_client.get(url, REMOTE_ADDR=IP).status_code == 200
+        assert team_client.get(url, REMOTE_ADDR=IP).status_code == 200
 
     for action in downloads:
         entry = the_entry(action)

@@ -1,48 +1,15 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from eig.accounts.roles import PROGRAMME_TEAM_GROUP
 from eig.applications.models import Application
-from tests.factories import (
-    ApplicationFactory,
-    CandidateFactory,
-    CohortFactory,
-    InterviewSlotFactory,
-)
+from tests.factories import ApplicationFactory, CohortFactory, InterviewSlotFactory
 
 
 @pytest.fixture
 def cohort(db):
     return CohortFactory(number=3, year=2027, starts_on=datetime.date(2027, 1, 15))
-
-
-@pytest.fixture
-def alice(db):
-    """A candidate."""
-    return CandidateFactory(username="alice@example.fr", first_name="Alice", last_name="Martin")
-
-
-@pytest.fixture
-def bob(db):
-    """Another candidate."""
-    return CandidateFactory(username="bob@example.fr", first_name="Bob", last_name="Durand")
-
-
-@pytest.fixture
-def carol(db):
-    """Carol is in the programme team."""
-    carol = CandidateFactory(username="carol@equipe.example")
-    carol.groups.add(Group.objects.get_or_create(name=PROGRAMME_TEAM_GROUP)[0])
-    return carol
-
-
-@pytest.fixture
-def dan(db):
-    """Dan sits on audition panels."""
-    return CandidateFactory(username="dan@jury.example")
 
 
 @pytest.fixture

@@ -110,7 +110,7 @@ def test_the_candidate_opens_their_audition_pages(client, alice, ids, page):
 
 
 @pytest.mark.parametrize("page", CANDIDATE_PAGES)
-@pytest.mark.parametrize("who", ["bob", "carol", "dan"])
+@pytest.mark.parametrize("who", ["erin", "carol", "dan"])
 def test_anyone_else_gets_a_404_on_a_candidates_audition(client, request, ids, page, who):
     client.force_login(request.getfixturevalue(who))
 

@@ -74,17 +74,17 @@ def test_the_ics_gives_the_place_of_an_audition_on_site(alice, invited, slot):
 
 
 def test_a_slot_booked_by_someone_else_is_refused_with_the_page_again(
-    client, alice, bob, invited, slot, cohort, mailoutbox
+    client, alice, erin, invited, slot, cohort, mailoutbox
 ):
-    services.book_slot(application=invite(bob, cohort), slot=slot, by=bob)
+    services.book_slot(application=invite(erin, cohort), slot=slot, by=erin)
     client.force_login(alice)
 
     response = client.post(booking_url(invited), {"slot": slot.pk})
 
     assert response.status_code == 200
     assert "Ce créneau vient d’être réservé" in response.content.decode()
-    assert Interview.objects.get().application.candidate == bob
-    assert len(mailoutbox) == 1  # Bob's
+    assert Interview.objects.get().application.candidate == erin
+    assert len(mailoutbox) == 1  # Erin's
 
 
 def test_booking_the_same_slot_twice_changes_nothing(alice, invited, slot, mailoutbox):
@@ -145,8 +145,8 @@ def test_an_application_not_invited_has_no_booking_page(client, alice, cohort, s
     assert not Interview.objects.exists()
 
 
-def test_another_candidates_application_is_a_404(client, bob, invited, slot):
-    client.force_login(bob)
+def test_another_candidates_application_is_a_404(client, erin, invited, slot):
+    client.force_login(erin)
 
     assert client.get(booking_url(invited)).status_code == 404
     assert client.post(booking_url(invited), {"slot": slot.pk}).status_code == 404

@@ -220,4 +220,5 @@ def test_the_number_of_queries_does_not_grow_with_the_rows(
 
     with django_assert_max_num_queries(with_one_row):
         assert len(listed(team_client.get(LIST))) == 31
-    assert with_one_row <= 12
+    # 13: one of them is django-otp's, finding the device that verified the session.
+    assert with_one_row <= 13

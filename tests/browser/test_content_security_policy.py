@@ -3,11 +3,9 @@ application form's, Wagtail's admin) and the browser refuses nothing."""
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.test import Client
 from wagtail.models import Page
 
-from eig.accounts.roles import PROGRAMME_TEAM_GROUP
 from eig.applications.models import Application, ChallengeChoice
 from eig.teams.models import TeamProposal
 from eig.teams.services import propose_teams
@@ -103,14 +101,8 @@ def test_the_application_form_saves_and_counts(page, live_server, refusals):
     assert refusals == []
 
 
-def team_member():
-    carol = CandidateFactory(username="carol@equipe.example")
-    carol.groups.add(Group.objects.get_or_create(name=PROGRAMME_TEAM_GROUP)[0])
-    return carol
-
-
 def test_the_team_list(page, demo_site, refusals):
-    sign_in(page, demo_site, team_member())
+    sign_in(page, demo_site, CandidateFactory(programme_team=True))
 
     response = page.goto(demo_site + "/equipe/candidatures/")
 
@@ -129,7 +121,7 @@ def test_a_step_that_cannot_be_undone_asks_first(page, live_server, refusals):
         application=application, challenge=challenge, rank=1, contribution="x"
     )
     proposal = propose_teams(cohort=cohort)
-    sign_in(page, live_server.url, team_member())
+    sign_in(page, live_server.url, CandidateFactory(programme_team=True))
     page.goto(f"{live_server.url}/equipe/equipes/4/")
     questions = []
 

@@ -191,6 +191,9 @@ def test_only_the_programme_team_sends(client, db, mailoutbox):
     client.force_login(make_user("candidat@exemple.fr"))
 
     assert client.post(f"/equipe/annonces/{announcement.pk}/envoyer/").status_code == 404
+    # The wrong method is told only to those who may see the page: the team.
+    assert client.get(f"/equipe/annonces/{announcement.pk}/envoyer/").status_code == 404
+    client.force_login(team)
     assert client.get(f"/equipe/annonces/{announcement.pk}/envoyer/").status_code == 405
     announcement.refresh_from_db()
     assert announcement.sent_at is None

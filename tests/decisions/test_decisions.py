@@ -1,8 +1,5 @@
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
-from eig.accounts.roles import PROGRAMME_TEAM_GROUP
 from eig.applications.candidate_status import candidate_status_label
 from eig.applications.models import Application
 from eig.audit.models import AuditEntry
@@ -13,12 +10,6 @@ from tests.factories import ApplicationFactory, CohortFactory
 Status = Application.Status
 
 
-def make_team(email="equipe@exemple.fr"):
-    user = get_user_model().objects.create(username=email, email=email)
-    user.groups.add(Group.objects.get_or_create(name=PROGRAMME_TEAM_GROUP)[0])
-    return user
-
-
 def make_application(cohort, status, first_name="Alice"):
     return ApplicationFactory(cohort=cohort, submitted=True, status=status, first_name=first_name)
 
@@ -26,17 +17,6 @@ def make_application(cohort, status, first_name="Alice"):
 @pytest.fixture
 def cohort(db):
     return CohortFactory()
-
-
-@pytest.fixture
-def team(db):
-    return make_team()
-
-
-@pytest.fixture
-def team_client(client, team):
-    client.force_login(team)
-    return client
 
 
 def test_templates_are_created_with_default_texts_on_first_visit(team_client, cohort):
@@ -71,7 +51,7 @@ def test_preview_fills_placeholders_for_a_real_candidate_and_escapes_html(team_c
 
 
 def test_decisions_are_e_mailed_once_per_candidate_of_that_outcome_only(
-    cohort, team, mailoutbox, django_capture_on_commit_callbacks
+    cohort, carol, mailoutbox, django_capture_on_commit_callbacks
 ):
     retained = [
         make_application(cohort, Status.SELECTED, first_name=name) for name in ("Alice", "Bruno")
@@ -82,7 +62,7 @@ def test_decisions_are_e_mailed_once_per_candidate_of_that_outcome_only(
     make_application(cohort, Status.INTERVIEWED, first_name="Pas encore")
 
     with django_capture_on_commit_callbacks(execute=True):
-        send_decisions(cohort=cohort, outcome=Status.SELECTED, by=team)
+        send_decisions(cohort=cohort, outcome=Status.SELECTED, by=carol)
 
     assert sorted(mail.to[0] for mail in mailoutbox) == sorted(a.email for a in retained)
     assert all(len(mail.to) == 1 for mail in mailoutbox)
@@ -93,8 +73,8 @@ def test_decisions_are_e_mailed_once_per_candidate_of_that_outcome_only(
     assert str(cohort) in alice.subject
 
     with django_capture_on_commit_callbacks(execute=True):
-        send_decisions(cohort=cohort, outcome=Status.WAITLISTED, by=team)
-        send_decisions(cohort=cohort, outcome=Status.REJECTED, by=team)
+        send_decisions(cohort=cohort, outcome=Status.WAITLISTED, by=carol)
+        send_decisions(cohort=cohort, outcome=Status.REJECTED, by=carol)
 
     assert len(mailoutbox) == 4
     [to_waitlisted] = [m for m in mailoutbox if m.to == [waitlisted.email]]
@@ -103,24 +83,24 @@ def test_decisions_are_e_mailed_once_per_candidate_of_that_outcome_only(
     assert "/donnees-personnelles/" in to_rejected.body and "Bonjour Driss" in to_rejected.body
 
     with pytest.raises(NothingToSend):
-        send_decisions(cohort=cohort, outcome=Status.SELECTED, by=team)
+        send_decisions(cohort=cohort, outcome=Status.SELECTED, by=carol)
     assert len(mailoutbox) == 4
     assert DecisionNotice.objects.count() == 4
     assert AuditEntry.objects.filter(action="decision.sent").count() == 3
 
 
 def test_a_waitlisted_candidate_retained_later_is_told_again(
-    cohort, team, mailoutbox, django_capture_on_commit_callbacks
+    cohort, carol, mailoutbox, django_capture_on_commit_callbacks
 ):
     application = make_application(cohort, Status.WAITLISTED)
     with django_capture_on_commit_callbacks(execute=True):
-        send_decisions(cohort=cohort, outcome=Status.WAITLISTED, by=team)
+        send_decisions(cohort=cohort, outcome=Status.WAITLISTED, by=carol)
     Application.objects.filter(pk=application.pk).update(status=Status.SELECTED)
     application.refresh_from_db()
     assert candidate_status_label(application) == "liste d'attente"
 
     with django_capture_on_commit_callbacks(execute=True):
-        send_decisions(cohort=cohort, outcome=Status.SELECTED, by=team)
+        send_decisions(cohort=cohort, outcome=Status.SELECTED, by=carol)
 
     assert len(mailoutbox) == 2
     assert candidate_status_label(application) == "retenue"
@@ -143,7 +123,7 @@ def test_team_sends_from_the_page_and_a_second_send_is_refused(
 
 
 def test_candidate_sees_the_outcome_only_once_it_is_sent(
-    client, cohort, team, django_capture_on_commit_callbacks
+    client, cohort, carol, django_capture_on_commit_callbacks
 ):
     application = make_application(cohort, Status.SELECTED)
     client.force_login(application.candidate)
@@ -154,7 +134,7 @@ def test_candidate_sees_the_outcome_only_once_it_is_sent(
     assert candidate_status_label(application) == "en cours d’examen"
 
     with django_capture_on_commit_callbacks(execute=True):
-        send_decisions(cohort=cohort, outcome=Status.SELECTED, by=team)
+        send_decisions(cohort=cohort, outcome=Status.SELECTED, by=carol)
 
     after = client.get("/mon-espace/").content.decode()
     assert candidate_status_label(application) == "retenue"
@@ -195,13 +175,13 @@ def test_unknown_placeholder_is_refused_and_a_valid_template_is_saved(team_clien
     ("method", "path"),
     [("get", ""), ("post", "selected/modele/"), ("post", "selected/envoyer/")],
 )
-def test_only_the_programme_team_uses_decisions(client, cohort, method, path, mailoutbox):
+def test_only_the_programme_team_uses_decisions(client, alice, cohort, method, path, mailoutbox):
     make_application(cohort, Status.SELECTED)
     url = f"/equipe/decisions/{cohort.number}/{path}"
 
     anonymous = getattr(client, method)(url)
     assert anonymous.status_code == 302 and anonymous.url.startswith("/connexion/")
-    client.force_login(get_user_model().objects.create(username="c@exemple.fr"))
+    client.force_login(alice)
     assert getattr(client, method)(url).status_code == 404
     assert DecisionNotice.objects.count() == 0
 

@@ -1,9 +1,7 @@
 """Decision e-mails that fail: not marked sent, the others go, the team sees which and resends."""
 
 import pytest
-from django.contrib.auth.models import Group
 
-from eig.accounts.roles import PROGRAMME_TEAM_GROUP
 from eig.applications.candidate_status import candidate_status_label
 from eig.applications.models import Application
 from eig.audit.models import Action, AuditEntry
@@ -18,20 +16,6 @@ REFUSING = {"default": {"BACKEND": "tests.decisions.mailers.RefusingBackend"}}
 @pytest.fixture
 def cohort(db):
     return CohortFactory()
-
-
-@pytest.fixture
-def carol(db):
-    """Carol is in the programme team."""
-    carol = CandidateFactory(username="carol@equipe.example")
-    carol.groups.add(Group.objects.get_or_create(name=PROGRAMME_TEAM_GROUP)[0])
-    return carol
-
-
-@pytest.fixture
-def team_client(client, carol):
-    client.force_login(carol)
-    return client
 
 
 def retained(cohort, first_name, address=None):

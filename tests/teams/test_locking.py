@@ -4,16 +4,14 @@ import threading
 import time
 
 import pytest
-from django.contrib.auth.models import Group
 from django.db import OperationalError, connection
 
-from eig.accounts.roles import PROGRAMME_TEAM_GROUP
 from eig.applications.models import Application, ChallengeChoice
 from eig.audit.models import Action, AuditEntry
 from eig.teams import services
 from eig.teams.models import TeamProposal
 from eig.teams.services import TeamsRefused, lock, propose_teams, publish
-from tests.factories import ApplicationFactory, CandidateFactory, ChallengeFactory, CohortFactory
+from tests.factories import ApplicationFactory, ChallengeFactory, CohortFactory
 
 
 def draft_proposal():
@@ -32,14 +30,6 @@ def draft_proposal():
 def copies(proposal):
     """Two copies of the proposal as two pages loaded it: each still says "draft"."""
     return [TeamProposal.objects.get(pk=proposal.pk) for _ in range(2)]
-
-
-@pytest.fixture
-def carol(db):
-    """Carol is in the programme team."""
-    carol = CandidateFactory(username="carol@equipe.example")
-    carol.groups.add(Group.objects.get_or_create(name=PROGRAMME_TEAM_GROUP)[0])
-    return carol
 
 
 def test_a_second_lock_is_refused_even_from_a_page_loaded_before_the_first(carol):

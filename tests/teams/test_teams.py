@@ -1,11 +1,8 @@
 from io import StringIO
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 
-from eig.accounts.roles import PROGRAMME_TEAM_GROUP
 from eig.applications.models import Application, ChallengeChoice
 from eig.audit.models import AuditEntry
 from eig.challenges.models import Challenge
@@ -14,12 +11,6 @@ from eig.teams.services import TeamsRefused, current_proposal, lock, propose_tea
 from tests.factories import ApplicationFactory, ChallengeFactory, CohortFactory
 
 Status = Application.Status
-
-
-def make_team(email="equipe@exemple.fr"):
-    user = get_user_model().objects.create(username=email, email=email)
-    user.groups.add(Group.objects.get_or_create(name=PROGRAMME_TEAM_GROUP)[0])
-    return user
 
 
 def candidate(cohort, *choices, status=Status.SELECTED, name="Alice"):
@@ -35,11 +26,6 @@ def candidate(cohort, *choices, status=Status.SELECTED, name="Alice"):
 @pytest.fixture
 def cohort(db):
     return CohortFactory(is_published=True, team_size_min=1, team_size_max=3)
-
-
-@pytest.fixture
-def team(db):
-    return make_team()
 
 
 def placements(proposal):
@@ -89,20 +75,20 @@ def test_progress_callback_is_called_at_each_phase(cohort):
     assert calls == [(1, 4), (2, 4), (3, 4), (4, 4)]
 
 
-def test_lock_prevents_recompute_and_publish_only_from_locked(cohort, team):
+def test_lock_prevents_recompute_and_publish_only_from_locked(cohort, carol):
     a = ChallengeFactory(cohort=cohort)
     candidate(cohort, a)
-    proposal = propose_teams(cohort=cohort, by=team)
+    proposal = propose_teams(cohort=cohort, by=carol)
     with pytest.raises(TeamsRefused, match="verrouillée"):
-        publish(proposal, by=team)
-    lock(proposal, by=team)
+        publish(proposal, by=carol)
+    lock(proposal, by=carol)
     with pytest.raises(TeamsRefused, match="recalculées"):
         propose_teams(cohort=cohort)
     with pytest.raises(CommandError, match="recalculées"):
         call_command("match", str(cohort.number))
     with pytest.raises(TeamsRefused):
-        lock(proposal, by=team)
-    publish(proposal, by=team)
+        lock(proposal, by=carol)
+    publish(proposal, by=carol)
     proposal.refresh_from_db()
     assert proposal.status == TeamProposal.Status.PUBLISHED
     assert proposal.locked_at and proposal.published_at
@@ -115,21 +101,21 @@ def test_unknown_cohort_exits_with_an_error(db):
         call_command("match", "999")
 
 
-def test_access_anonymous_candidate_team(client, cohort, team):
+def test_access_anonymous_candidate_team(client, cohort, carol):
     url = f"/equipe/equipes/{cohort.number}/"
     response = client.get(url)
     assert response.status_code == 302 and "next=" in response.url
     client.force_login(ApplicationFactory(cohort=cohort).candidate)
     assert client.get(url).status_code == 404
     assert client.post(f"{url}recalculer/").status_code == 404
-    client.force_login(team)
+    client.force_login(carol)
     assert client.get(url).status_code == 200
 
 
-def test_team_page_recompute_lock_publish(client, cohort, team):
+def test_team_page_recompute_lock_publish(client, cohort, carol):
     a = ChallengeFactory(cohort=cohort, name="Défi des données")
     candidate(cohort, a, name="Zoé")
-    client.force_login(team)
+    client.force_login(carol)
     url = f"/equipe/equipes/{cohort.number}/"
     assert "Recalculer" in client.get(url).content.decode()
     html = client.post(f"{url}recalculer/", follow=True).content.decode()
