@@ -47,7 +47,7 @@ test-browser: install-dev
 lint: install-dev
 	$(UV) run --no-sync ruff check .
 	$(UV) run --no-sync ruff format --check .
-	# The test suite's settings: production's, with a key made up for checks (no SECRET_KEY here).
+# The test suite's settings: production's, with a key made up for checks (no SECRET_KEY here).
 	DJANGO_SETTINGS_MODULE=tests.settings $(MANAGE) makemigrations --check --dry-run
 
 format: install-dev

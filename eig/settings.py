@@ -167,6 +167,7 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own, not the
 AXES_USERNAME_CALLABLE = "eig.accounts.lockout.username"
 AXES_CLIENT_IP_CALLABLE = "eig.accounts.lockout.client_ip"
 AXES_LOCKOUT_CALLABLE = "eig.accounts.lockout.lockout_response"
+AXES_WHITELIST_CALLABLE = "eig.accounts.lockout.not_a_password"
 # A lock ends when announced: trying again meanwhile does not push its end further.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 # Successes and failures are in the platform's journal; axes keeps only its counts.

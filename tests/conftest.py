@@ -1,8 +1,9 @@
 import pytest
+from django.db import transaction
 from django.test import Client, override_settings
 
 from eig.cohorts.models import Programme
-from eig.demo.loader import load_site
+from eig.demo.loader import load_demo, load_site
 from tests.accounts.second_factor import force_login_past_the_second_factor
 from tests.factories import (
     CandidateFactory,
@@ -58,6 +59,33 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture
 def demo(db):
     """The public site of the demo: Promotions 1 and 2, their défis, press, events, pages."""
+    return Programme.objects.get()
+
+
+@pytest.fixture(scope="module")
+def full_demo_files(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The whole demo, loaded once for the module that asks for it and rolled back after it.
+
+    Loading it takes seconds: a module whose tests only read it, or write in their own rolled
+    back transaction, shares one load. Yields the folder of its CVs, which no rollback restores:
+    a test that deletes files keeps a module of its own.
+    """
+    private = tmp_path_factory.mktemp("private")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(TASKS=IMMEDIATE_TASKS, PRIVATE_MEDIA_ROOT=private),
+        transaction.atomic(),
+    ):
+        load_demo()
+        yield private
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def full_demo(full_demo_files, db, settings):
+    """Everything `make run` shows: the site, Promotion 3's open call, Promotion 2's candidates,
+    jury, reviews and auditions, the team's demo codes."""
+    settings.PRIVATE_MEDIA_ROOT = full_demo_files
     return Programme.objects.get()
 
 

@@ -125,6 +125,15 @@ MATRIX = {
     "application_cv": Line(frozenset({OWNER}), target),
     "audition_booking": Line(frozenset({OWNER}), target),
     "audition_calendar": Line(frozenset({OWNER}), target),
+    # One's own account: second factor, recovery codes, browsers (everyone here gave a code).
+    "account_security": Line(SIGNED_IN),
+    "second_factor_verify": Line(SIGNED_IN, ok=302),
+    "second_factor_set_up": Line(SIGNED_IN),
+    "recovery_codes": Line(SIGNED_IN),
+    "browser_confirmation": Line(SIGNED_IN, ok=302),
+    "second_factor_remove": Line(SIGNED_IN, ok=POST_ONLY),
+    "recovery_codes_renew": Line(SIGNED_IN, ok=POST_ONLY),
+    "reauthenticate_by_link": Line(SIGNED_IN, ok=POST_ONLY),
     # The programme team's space.
     "backoffice:application_list": team(),
     "backoffice:application_statistics": team(),
@@ -203,6 +212,8 @@ PUBLIC = {
     # An unknown link: the page that says so, for anyone.
     "sign_in_link": Line(frozenset(PEOPLE), lambda w: {"token": "inconnu"}, ok=400),
     "sign_out": Line(frozenset(PEOPLE), ok=POST_ONLY),
+    # An unknown link to confirm a browser, or a contact address: the page that says so.
+    "browser_confirm": Line(frozenset(PEOPLE), lambda w: {"token": "inconnu"}, ok=400),
     # An unknown link to confirm a contact address: the page that says so, for anyone.
     "address_confirmation": Line(frozenset(PEOPLE), lambda w: {"token": "inconnu"}, ok=400),
     # ProConnect is off unless configured (tests/accounts/test_proconnect.py turns it on).

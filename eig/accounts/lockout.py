@@ -24,6 +24,12 @@ def username(request, credentials):
     return normalise_email(raw) if raw else None
 
 
+def not_a_password(request, credentials):
+    """Only passwords count. A sign-in link that fails (an old e-mail clicked) or a ProConnect
+    return also reach `user_login_failed`; links have their own limits, ProConnect its own."""
+    return (credentials or {}).get("password") is None
+
+
 def client_ip(request):
     """REMOTE_ADDR, as for every limit of the platform: behind a proxy, the proxy must set it."""
     return request.META.get("REMOTE_ADDR") or None

@@ -93,7 +93,12 @@ def secret_for_display(device):
 
 def qr_code_svg(device):
     """The app's configuration link as an inline SVG: nothing leaves the server."""
-    return segno.make(device.config_url, error="m").svg_inline(scale=4, border=2)
+    return segno.make(device.config_url, error="m").svg_inline(
+        scale=4,
+        border=4,
+        light="#fff",  # readable in the DSFR's dark theme too
+        title=_("Code QR à scanner avec votre application d’authentification"),
+    )
 
 
 def confirm_authenticator(*, user, code):

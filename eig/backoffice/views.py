@@ -82,7 +82,7 @@ def application_cv(request, public_id):
     return cv_response(request, application)
 
 
-@access(PROGRAMME_TEAM)
+@access(PROGRAMME_TEAM, sensitive=True)
 def application_export(request, file_format):
     form = ApplicationFilterForm(request.GET)
     if not form.is_valid():

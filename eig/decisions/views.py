@@ -104,7 +104,7 @@ def edit_template(request, number, outcome):
     return redirect(reverse("decisions:decisions", args=[number]) + f"#decision-{outcome}")
 
 
-@access(PROGRAMME_TEAM, methods=("POST",))
+@access(PROGRAMME_TEAM, methods=("POST",), sensitive=True)
 def send(request, number, outcome):
     cohort = get_object_or_404(Cohort, number=number)
     outcome = outcome_or_404(outcome)
@@ -145,7 +145,7 @@ def retry(request, number, outcome):
     return redirect(reverse("decisions:decisions", args=[number]) + f"#decision-{outcome}")
 
 
-@access(PROGRAMME_TEAM)
+@access(PROGRAMME_TEAM, sensitive=True)
 def export(request, number, file_format):
     """The decisions already sent to the cohort's candidates, the latest first."""
     cohort = get_object_or_404(Cohort, number=number)

@@ -78,6 +78,6 @@ def lock_view(request, number):
     return transition(request, number, lock, "La proposition d'équipes est verrouillée.")
 
 
-@access(PROGRAMME_TEAM, methods=("POST",))
+@access(PROGRAMME_TEAM, methods=("POST",), sensitive=True)
 def publish_view(request, number):
     return transition(request, number, publish, "La proposition d'équipes est publiée.")

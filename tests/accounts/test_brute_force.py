@@ -5,10 +5,8 @@ from datetime import timedelta
 import pytest
 from axes.models import AccessAttempt
 from django.contrib.auth import SESSION_KEY
-from django.contrib.auth.models import Group
 from django.test import Client
 
-from eig.accounts.roles import PROGRAMME_TEAM_GROUP
 from eig.audit.models import AuditEntry
 from tests.accounts.helpers import ask_for_link, link_path
 
@@ -26,12 +24,10 @@ def fast_hasher(settings):
 
 
 @pytest.fixture
-def carol(django_user_model):
-    """Carol is in the programme team and has a password for Wagtail's admin."""
-    carol = django_user_model.objects.create_user(
-        username="carol@equipe.example", email="carol@equipe.example", password=PASSWORD
-    )
-    carol.groups.add(Group.objects.get_or_create(name=PROGRAMME_TEAM_GROUP)[0])
+def carol(carol):
+    """Carol of the programme team, with a password for Wagtail's admin."""
+    carol.set_password(PASSWORD)
+    carol.save()
     return carol
 
 
@@ -164,3 +160,13 @@ def test_a_locked_account_can_still_sign_in_by_link(client, carol, settings, mai
     client.post(link_path(mailoutbox[-1]))
 
     assert signed_in(client)
+
+
+def test_failed_sign_in_links_do_not_count_against_passwords(client, carol, settings):
+    """An old link clicked is journaled as a failed sign-in, but links have their own limits."""
+    for attempt in range(settings.AXES_FAILURE_LIMIT + 1):
+        client.post(f"/connexion/lien/inconnu-{attempt}/", REMOTE_ADDR="192.0.2.1")
+    assert AuditEntry.objects.filter(action="account.sign_in_failed").count() > 0
+
+    assert sign_in(client, PASSWORD).status_code == 302
+    assert not AccessAttempt.objects.exists()

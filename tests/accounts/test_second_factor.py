@@ -176,7 +176,7 @@ def test_a_code_already_used_is_refused(client, carol, app, mailoutbox):
 
     assert response.status_code == 400
     assert "Ce code a déjà servi" in response.content.decode()
-    assert other.get(TEAM_PAGE).status_code == 302
+    assert other.get(TEAM_PAGE)["Location"].startswith("/compte/double-authentification/?")
     refused = journal(Action.SECOND_FACTOR_REFUSED).get()
     assert refused.data == {"problem": "replayed"}
 
@@ -188,7 +188,7 @@ def test_an_expired_code_is_refused(client, carol, app, mailoutbox):
 
     assert response.status_code == 400
     assert "Ce code a expiré" in response.content.decode()
-    assert client.get(TEAM_PAGE).status_code == 302
+    assert client.get(TEAM_PAGE)["Location"].startswith("/compte/double-authentification/?")
     assert journal(Action.SECOND_FACTOR_REFUSED).get().data == {"problem": "expired"}
 
 
@@ -211,7 +211,7 @@ def test_codes_are_throttled_after_a_wrong_one(client, carol, app, mailoutbox):
 
     assert response.status_code == 400
     assert re.search(r"réessayez dans \d+ seconde", response.content.decode())
-    assert client.get(TEAM_PAGE).status_code == 302
+    assert client.get(TEAM_PAGE)["Location"].startswith("/compte/double-authentification/?")
 
 
 def test_a_recovery_code_works_once(client, carol, app, mailoutbox):
@@ -235,15 +235,20 @@ def test_a_recovery_code_works_once(client, carol, app, mailoutbox):
 def test_the_jury_is_offered_the_second_factor_but_not_forced(client, bob, mailoutbox):
     link_sign_in(client, bob.user, mailoutbox)
 
-    assert client.get("/jury/").status_code == 200
+    home = client.get("/jury/")
+    assert home.status_code == 200
+    assert "protégez votre compte par la double authentification" in home.content.decode()
     page = client.get("/compte/securite/").content.decode()
     assert "Activer la double authentification" in page
 
 
-def test_a_mentor_is_not_forced(client, mentor, mailoutbox):
+def test_a_mentor_is_offered_it_but_not_forced(client, mentor, mailoutbox):
     link_sign_in(client, mentor.user, mailoutbox)
 
-    assert client.get("/mentor/").status_code == 200
+    home = client.get("/mentor/")
+
+    assert home.status_code == 200
+    assert 'href="/compte/securite/"' in home.content.decode()
 
 
 def test_once_set_up_the_jury_gives_a_code_at_each_sign_in(client, bob, mailoutbox):
@@ -251,7 +256,7 @@ def test_once_set_up_the_jury_gives_a_code_at_each_sign_in(client, bob, mailoutb
     client.get("/compte/double-authentification/activer/")
     pending = TOTPDevice.objects.get(user=bob.user)
     client.post("/compte/double-authentification/activer/", {"code": totp_code(pending)})
-    assert client.get("/jury/").status_code == 200
+    assert "Votre compte est protégé" in client.get("/jury/").content.decode()
 
     other = Client()
     link_sign_in(other, bob.user, mailoutbox)
@@ -326,7 +331,7 @@ def test_the_confirmation_link_works_only_in_the_browser_that_signed_in(client, 
 
     assert response.status_code == 403
     assert "ne confirme que le navigateur" in response.content.decode()
-    assert elsewhere.get("/jury/").status_code == 302
+    assert elsewhere.get("/jury/")["Location"] == "/compte/navigateur/?next=%2Fjury%2F"
 
 
 def test_a_forged_confirmation_link_is_refused(client, bob):

@@ -2,33 +2,18 @@
 
 import pytest
 from django.contrib.auth import SESSION_KEY
-from django.contrib.auth.models import Group
+from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from eig.accounts.roles import PROGRAMME_TEAM_GROUP
 from eig.accounts.security import LAST_ACTIVITY, STRONG_AUTHENTICATION_AT
 from eig.audit.models import Action, AuditEntry
 from tests.accounts.helpers import ask_for_link, link_path
 from tests.accounts.second_factor import age_session, totp_code
-from tests.factories import CandidateFactory
 
 pytestmark = pytest.mark.django_db
 
 TEAM_PAGE = "/equipe/candidatures/"
 MINUTE = 60
-
-
-@pytest.fixture
-def carol(db):
-    carol = CandidateFactory(username="carol@equipe.example", email="carol@equipe.example")
-    carol.groups.add(Group.objects.get_or_create(name=PROGRAMME_TEAM_GROUP)[0])
-    return carol
-
-
-@pytest.fixture
-def team_client(client, carol):
-    client.force_login(carol)
-    return client
 
 
 def signed_in(client):
@@ -69,8 +54,8 @@ def test_the_idle_limit_is_a_setting(team_client, settings):
     assert not signed_in(team_client)
 
 
-def test_a_candidates_session_has_no_idle_limit(client):
-    client.force_login(CandidateFactory(username="alice@example.fr"))
+def test_a_candidates_session_has_no_idle_limit(client, alice):
+    client.force_login(alice)
     age_session(client, LAST_ACTIVITY, 3 * 24 * 60 * MINUTE)
 
     assert client.get("/mon-espace/").status_code == 200
@@ -155,8 +140,9 @@ def test_a_method_the_view_does_not_take_is_still_refused(team_client):
 
 
 @pytest.mark.urls("tests.accounts.sensitive_urls")
-def test_without_a_second_factor_a_new_link_authenticates_again(client, real_sign_in, mailoutbox):
-    alice = CandidateFactory(username="alice@example.fr", email="alice@example.fr")
+def test_without_a_second_factor_a_new_link_authenticates_again(
+    client, alice, real_sign_in, mailoutbox
+):
     ask_for_link(client, alice.username)
     client.post(link_path(mailoutbox[-1]))
     assert client.get("/essai/export/").content == b"export"
@@ -178,3 +164,30 @@ def test_renewing_recovery_codes_is_sensitive(team_client, carol, app):
 
     assert "Confirmez votre identité" in response.content.decode()
     assert not AuditEntry.objects.filter(action=Action.RECOVERY_CODES_RENEWED).exists()
+
+
+SENSITIVE_PAGES = [
+    ("get", "backoffice:application_export", {"file_format": "csv"}),
+    ("get", "selection:scores_export", {"number": None, "file_format": "csv"}),
+    ("get", "selection:ranking_export", {"number": None, "slug": None, "file_format": "xlsx"}),
+    ("get", "decisions:export", {"number": None, "file_format": "ods"}),
+    ("post", "decisions:send", {"number": None, "outcome": "selected"}),
+    ("post", "teams:publish", {"number": None}),
+]
+
+
+@pytest.mark.parametrize(("method", "name", "kwargs"), SENSITIVE_PAGES)
+def test_exports_sending_decisions_and_publishing_teams_are_sensitive(
+    team_client, cohort, challenge, method, name, kwargs
+):
+    """Fifteen minutes after the last code, each asks for a new one and does nothing else."""
+    filled = {"number": cohort.number, "slug": challenge.slug}
+    url = reverse(name, kwargs={key: filled.get(key) or value for key, value in kwargs.items()})
+    age_session(team_client, STRONG_AUTHENTICATION_AT, 16 * MINUTE)
+    entries = AuditEntry.objects.count()
+
+    response = getattr(team_client, method)(url)
+
+    assert response.status_code == 200
+    assert "Confirmez votre identité" in response.content.decode()
+    assert AuditEntry.objects.count() == entries

@@ -45,11 +45,7 @@ def test_the_whole_flow_creates_the_account_on_first_sign_in(client, mailoutbox,
     assert signed_in_user_id(client) == str(user.pk)
 
 
-def test_an_existing_account_is_signed_in_not_duplicated(client, link, django_user_model):
-    alice = django_user_model.objects.create_user(
-        username="alice@example.fr", email="alice@example.fr"
-    )
-
+def test_an_existing_account_is_signed_in_not_duplicated(client, alice, link, django_user_model):
     client.post(link)
 
     assert django_user_model.objects.filter(email="alice@example.fr").count() == 1
@@ -123,8 +119,9 @@ def test_a_tampered_link_is_refused(client, link):
     assert SignInToken.objects.get().used_at is None
 
 
-def test_a_deactivated_account_cannot_sign_in(client, link, django_user_model):
-    django_user_model.objects.create_user(username="alice@example.fr", is_active=False)
+def test_a_deactivated_account_cannot_sign_in(client, alice, link):
+    alice.is_active = False
+    alice.save()
 
     response = client.post(link)
 

@@ -6,13 +6,6 @@ from django.contrib.auth import SESSION_KEY
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def alice(django_user_model):
-    return django_user_model.objects.create_user(
-        username="alice@example.fr", email="alice@example.fr"
-    )
-
-
 def test_signing_out_takes_a_post(client, alice):
     client.force_login(alice)
 

@@ -30,11 +30,11 @@ def stored(entry):
 
 
 @pytest.fixture
-def carol(django_user_model):
-    """Carol administers the site with a password."""
-    return django_user_model.objects.create_superuser(
-        username="carol@equipe.example", email="carol@equipe.example", password=PASSWORD
-    )
+def carol(carol):
+    """Carol of the programme team (tests/conftest.py), with a password for Wagtail's admin."""
+    carol.set_password(PASSWORD)
+    carol.save()
+    return carol
 
 
 @pytest.mark.parametrize("page", PASSWORD_PAGES)

@@ -4,6 +4,7 @@ from urllib.parse import quote
 
 import pytest
 
+from eig.auditions.models import InterviewSlot
 from tests.factories import CandidateFactory, InterviewFactory, InterviewSlotFactory
 
 TEAM_PAGES = [
@@ -66,11 +67,20 @@ def test_a_panel_member_gets_a_404_on_team_pages(client, dan, ids, page):
     assert visit(client, page, ids).status_code == 404
 
 
-@pytest.mark.parametrize("page", [*TEAM_PAGES, GRID])
-def test_the_programme_team_is_let_in(client, carol, ids, page):
+@pytest.mark.parametrize("page", [page for page in [*TEAM_PAGES, GRID] if page[0] == "get"])
+def test_the_programme_team_opens_the_team_pages(client, carol, ids, page):
     client.force_login(carol)
 
-    assert visit(client, page, ids).status_code in (200, 302)
+    assert visit(client, page, ids).status_code == 200
+
+
+def test_the_programme_team_deletes_a_free_slot(client, carol, ids):
+    client.force_login(carol)
+
+    response = visit(client, ("post", "/equipe/auditions/creneaux/{free_slot}/supprimer/"), ids)
+
+    assert response["Location"] == "/equipe/auditions/"
+    assert not InterviewSlot.objects.filter(pk=ids["free_slot"]).exists()
 
 
 def test_a_panel_member_opens_the_grid_of_their_auditions(client, dan, ids):

@@ -244,7 +244,9 @@ def test_the_team_is_let_in(team_client):
     data = {"candidatures": [application.public_id], "vers": S.ELIGIBLE}
 
     assert team_client.get(BULK, data).status_code == 200
-    assert team_client.post(move(application), {"vers": S.ELIGIBLE}).status_code == 302
+    moved = team_client.post(move(application), {"vers": S.ELIGIBLE})
+    assert moved["Location"] == detail(application)
+    assert status_of(application) == S.ELIGIBLE
 
 
 def test_moving_is_a_post(team_client):

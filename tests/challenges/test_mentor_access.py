@@ -1,9 +1,7 @@
 """The mentor rule: a mentor reads the applications that chose their défi, once opened to them."""
 
 import pytest
-from django.contrib.auth.models import Group
 
-from eig.accounts.roles import PROGRAMME_TEAM_GROUP
 from eig.applications.models import Application
 from eig.audit.models import AuditEntry
 from eig.selection.access import applications_visible_to
@@ -15,7 +13,6 @@ from tests.factories import (
     ChallengeFactory,
     MentorFactory,
     OpenCallCohortFactory,
-    ReviewerFactory,
 )
 
 Status = Application.Status
@@ -24,17 +21,6 @@ Status = Application.Status
 @pytest.fixture
 def cohort(db):
     return OpenCallCohortFactory(mentors_see_from_stage="shortlisted")
-
-
-@pytest.fixture
-def defi(cohort):
-    return ChallengeFactory(cohort=cohort, status="open")
-
-
-@pytest.fixture
-def mentor(defi):
-    """Marie mentors the défi, signing in with her own account."""
-    return MentorFactory(challenge=defi, user=CandidateFactory(username="marie@mentor.gouv.fr"))
 
 
 def application_choosing(challenge, status, name="Alice"):
@@ -54,62 +40,62 @@ def visible(user):
     return set(applications_visible_to(user))
 
 
-def test_mentor_sees_applications_of_their_defi_from_the_opened_stage(defi, mentor):
-    shortlisted = application_choosing(defi, Status.SHORTLISTED, "Alice")
-    invited = application_choosing(defi, Status.INVITED, "Bruno")
-    selected = application_choosing(defi, Status.SELECTED, "Chloe")
+def test_mentor_sees_applications_of_their_defi_from_the_opened_stage(challenge, mentor):
+    shortlisted = application_choosing(challenge, Status.SHORTLISTED, "Alice")
+    invited = application_choosing(challenge, Status.INVITED, "Bruno")
+    selected = application_choosing(challenge, Status.SELECTED, "Chloe")
     assert visible(mentor.user) == {shortlisted, invited, selected}
 
 
-def test_mentor_sees_nothing_before_the_opened_stage(defi, mentor):
+def test_mentor_sees_nothing_before_the_opened_stage(challenge, mentor):
     for status, name in [(Status.SUBMITTED, "Alice"), (Status.ELIGIBLE, "Bruno")]:
-        application_choosing(defi, status, name)
+        application_choosing(challenge, status, name)
     assert visible(mentor.user) == set()
 
 
-def test_mentor_never_sees_drafts_withdrawn_or_rejected(defi, mentor):
+def test_mentor_never_sees_drafts_withdrawn_or_rejected(challenge, mentor):
     for status, name in [
         (Status.DRAFT, "Alice"),
         (Status.WITHDRAWN, "Bruno"),
         (Status.REJECTED, "Chloe"),
         (Status.INELIGIBLE, "Denis"),
     ]:
-        application_choosing(defi, status, name)
+        application_choosing(challenge, status, name)
     assert visible(mentor.user) == set()
 
 
-def test_mentor_sees_nothing_while_the_cohort_has_not_opened_them(cohort, defi, mentor):
-    application_choosing(defi, Status.SELECTED)
+def test_mentor_sees_nothing_while_the_cohort_has_not_opened_them(cohort, challenge, mentor):
+    application_choosing(challenge, Status.SELECTED)
     cohort.mentors_see_from_stage = ""
     cohort.save()
     assert visible(mentor.user) == set()
 
 
-def test_mentor_does_not_see_other_defis(cohort, defi, mentor):
+def test_mentor_does_not_see_other_defis(cohort, challenge, mentor):
     other = application_choosing(ChallengeFactory(cohort=cohort), Status.INVITED)
     assert other not in visible(mentor.user)
 
 
-def test_mentor_without_account_gives_access_to_nobody(defi):
-    MentorFactory(challenge=defi, user=None)
-    application_choosing(defi, Status.INVITED)
+def test_mentor_without_account_gives_access_to_nobody(challenge):
+    MentorFactory(challenge=challenge, user=None)
+    application_choosing(challenge, Status.INVITED)
     assert visible(CandidateFactory(username="quelqu.un@example.fr")) == set()
 
 
-def test_mentor_area_lists_applications_grouped_by_defi(client, defi, mentor):
-    shown = application_choosing(defi, Status.INVITED, "Alice")
-    hidden = application_choosing(defi, Status.ELIGIBLE, "Bruno")
+def test_mentor_area_lists_applications_grouped_by_defi(client, challenge, mentor):
+    shown = application_choosing(challenge, Status.INVITED, "Alice")
+    hidden = application_choosing(challenge, Status.ELIGIBLE, "Bruno")
     client.force_login(mentor.user)
     response = client.get("/mentor/")
     assert response.status_code == 200
     page = response.content.decode()
-    assert defi.name in page
+    assert challenge.name in page
     assert str(shown.public_id) in page
     assert str(hidden.public_id) not in page
 
 
-def test_mentor_reads_an_application_and_its_cv_and_the_view_is_recorded(client, defi, mentor):
-    application = application_choosing(defi, Status.INVITED)
+def test_mentor_reads_an_application_and_its_cv_and_the_view_is_recorded(client, challenge, mentor):
+    application = application_choosing(challenge, Status.INVITED)
     client.force_login(mentor.user)
     response = client.get(f"/mentor/candidatures/{application.public_id}/")
     assert response.status_code == 200
@@ -121,9 +107,9 @@ def test_mentor_reads_an_application_and_its_cv_and_the_view_is_recorded(client,
 
 @pytest.mark.parametrize("status", [Status.ELIGIBLE, Status.DRAFT, Status.WITHDRAWN])
 def test_mentor_reaching_an_application_they_may_not_see_gets_a_404_recorded(
-    client, defi, mentor, status
+    client, challenge, mentor, status
 ):
-    application = application_choosing(defi, status)
+    application = application_choosing(challenge, status)
     client.force_login(mentor.user)
     response = client.get(f"/mentor/candidatures/{application.public_id}/")
     assert response.status_code == 404
@@ -142,29 +128,26 @@ def test_mentor_reaching_another_defis_application_gets_a_404_recorded(client, c
 
 
 @pytest.mark.parametrize("page", ["/mentor/", "/mentor/candidatures/{public_id}/"])
-def test_visitors_are_asked_to_sign_in(client, defi, page):
-    application = application_choosing(defi, Status.INVITED)
+def test_visitors_are_asked_to_sign_in(client, challenge, page):
+    application = application_choosing(challenge, Status.INVITED)
     response = client.get(page.format(public_id=application.public_id))
     assert response.status_code == 302
     assert response.url.startswith("/connexion/")
 
 
 @pytest.mark.parametrize("page", ["/mentor/", "/mentor/candidatures/{public_id}/"])
-def test_candidates_get_a_404_in_the_mentor_area(client, defi, page):
-    application = application_choosing(defi, Status.INVITED)
+def test_candidates_get_a_404_in_the_mentor_area(client, challenge, page):
+    application = application_choosing(challenge, Status.INVITED)
     client.force_login(application.candidate)
     response = client.get(page.format(public_id=application.public_id))
     assert response.status_code == 404
 
 
-def test_existing_roles_are_unaffected(cohort, defi, mentor):
-    application = application_choosing(defi, Status.INVITED, "Alice")
+def test_existing_roles_are_unaffected(cohort, challenge, mentor, bob, carol):
+    application = application_choosing(challenge, Status.INVITED, "Alice")
     other = application_choosing(ChallengeFactory(cohort=cohort), Status.INVITED, "Bruno")
-    team = CandidateFactory(username="carol@equipe.example")
-    team.groups.add(Group.objects.get_or_create(name=PROGRAMME_TEAM_GROUP)[0])
-    assert {application, other} <= visible(team)
+    assert {application, other} <= visible(carol)
     assert visible(application.candidate) == {application}
-    reviewer = ReviewerFactory(cohort=cohort, user__username="bob@jury.example.org")
-    AssignmentFactory(reviewer=reviewer, application=other, released=True)
-    assert visible(reviewer.user) == {other}
-    assert mentor.user not in {application.candidate, reviewer.user}
+    AssignmentFactory(reviewer=bob, application=other, released=True)
+    assert visible(bob.user) == {other}
+    assert mentor.user not in {application.candidate, bob.user}

@@ -1,13 +1,10 @@
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import timezone
 from django_tasks.signals import task_enqueued
 
-from eig.accounts.roles import PROGRAMME_TEAM_GROUP
 from eig.applications.models import Application
 from eig.communications.models import Announcement
 from eig.communications.services import (
@@ -16,23 +13,16 @@ from eig.communications.services import (
     schedule_deadline_reminder,
     send_announcement,
 )
-from tests.factories import CohortFactory
+from tests.factories import CandidateFactory, CohortFactory
 
 NOW = timezone.make_aware(datetime.datetime(2027, 10, 20, 12, 0))
-
-
-def make_user(email, *, team=False):
-    user = get_user_model().objects.create(username=email, email=email)
-    if team:
-        user.groups.add(Group.objects.get_or_create(name=PROGRAMME_TEAM_GROUP)[0])
-    return user
 
 
 def make_application(cohort, email, status=Application.Status.DRAFT):
     submitted = None if status == Application.Status.DRAFT else NOW
     return Application.objects.create(
         cohort=cohort,
-        candidate=make_user(email),
+        candidate=CandidateFactory(username=email),
         email=email,
         first_name="Camille",
         status=status,
@@ -97,7 +87,7 @@ def test_reminder_is_scheduled_48_hours_before_the_deadline(db, settings):
 
 
 def test_announcement_goes_once_to_every_candidate_but_the_withdrawn(
-    db, mailoutbox, django_capture_on_commit_callbacks
+    carol, mailoutbox, django_capture_on_commit_callbacks
 ):
     cohort = cohort_closing_in(datetime.timedelta(days=5))
     other = cohort_closing_in(datetime.timedelta(days=5))
@@ -105,27 +95,20 @@ def test_announcement_goes_once_to_every_candidate_but_the_withdrawn(
     make_application(cohort, "b@exemple.fr", Application.Status.SUBMITTED)
     make_application(cohort, "c@exemple.fr", Application.Status.WITHDRAWN)
     make_application(other, "d@exemple.fr")
-    team = make_user("equipe@exemple.fr", team=True)
     announcement = Announcement.objects.create(
-        cohort=cohort, subject="Report de la date", body="L'appel est prolongé.", created_by=team
+        cohort=cohort, subject="Report de la date", body="L'appel est prolongé.", created_by=carol
     )
 
     with django_capture_on_commit_callbacks(execute=True):
-        send_announcement(announcement=announcement, by=team)
+        send_announcement(announcement=announcement, by=carol)
     with pytest.raises(AlreadySent):
-        send_announcement(announcement=announcement, by=team)
+        send_announcement(announcement=announcement, by=carol)
 
     assert sorted(mail.to[0] for mail in mailoutbox) == ["a@exemple.fr", "b@exemple.fr"]
     assert all(len(mail.to) == 1 for mail in mailoutbox)
     assert "L'appel est prolongé." in mailoutbox[0].body
     announcement.refresh_from_db()
-    assert announcement.recipients_count == 2 and announcement.sent_by == team
-
-
-@pytest.fixture
-def team_client(client, db):
-    client.force_login(make_user("equipe@exemple.fr", team=True))
-    return client
+    assert announcement.recipients_count == 2 and announcement.sent_by == carol
 
 
 def test_team_writes_previews_and_sends_an_announcement(
@@ -169,31 +152,29 @@ def test_invalid_announcement_keeps_what_was_typed(team_client):
     "url",
     ["/equipe/annonces/", "/equipe/annonces/nouvelle/", "/equipe/annonces/1/"],
 )
-def test_only_the_programme_team_sees_announcements(client, db, url):
-    team = make_user("equipe@exemple.fr", team=True)
+def test_only_the_programme_team_sees_announcements(client, alice, carol, url):
     Announcement.objects.create(
-        pk=1, cohort=CohortFactory(), subject="S", body="B", created_by=team
+        pk=1, cohort=CohortFactory(), subject="S", body="B", created_by=carol
     )
 
     anonymous = client.get(url)
     assert anonymous.status_code == 302 and anonymous.url.startswith("/connexion/")
-    client.force_login(make_user("candidat@exemple.fr"))
+    client.force_login(alice)
     assert client.get(url).status_code == 404
-    client.force_login(team)
+    client.force_login(carol)
     assert client.get(url).status_code == 200
 
 
-def test_only_the_programme_team_sends(client, db, mailoutbox):
-    team = make_user("equipe@exemple.fr", team=True)
+def test_only_the_programme_team_sends(client, alice, carol, mailoutbox):
     announcement = Announcement.objects.create(
-        cohort=CohortFactory(), subject="S", body="B", created_by=team
+        cohort=CohortFactory(), subject="S", body="B", created_by=carol
     )
-    client.force_login(make_user("candidat@exemple.fr"))
+    client.force_login(alice)
 
     assert client.post(f"/equipe/annonces/{announcement.pk}/envoyer/").status_code == 404
     # The wrong method is told only to those who may see the page: the team.
     assert client.get(f"/equipe/annonces/{announcement.pk}/envoyer/").status_code == 404
-    client.force_login(team)
+    client.force_login(carol)
     assert client.get(f"/equipe/annonces/{announcement.pk}/envoyer/").status_code == 405
     announcement.refresh_from_db()
     assert announcement.sent_at is None

@@ -173,14 +173,14 @@ def test_the_team_cannot_save_a_subject_on_two_lines(team_client, cohort):
     assert (template.subject, template.body) == ("Objet", "Bonjour {prénom},\r\n\r\nSuite")
 
 
-def test_only_the_programme_team_sends_again_and_only_by_post(client, cohort, carol):
+def test_only_the_programme_team_sends_again_and_only_by_post(client, cohort, alice, carol):
     url = f"/equipe/decisions/{cohort.number}/selected/renvoyer/"
 
     anonymous = client.post(url)
     assert anonymous.status_code == 302 and anonymous.url.startswith("/connexion/")
-    client.force_login(CandidateFactory())
+    client.force_login(alice)
     assert client.post(url).status_code == 404
     client.force_login(carol)
     assert client.get(url).status_code == 405
     assert client.post(f"/equipe/decisions/{cohort.number}/draft/renvoyer/").status_code == 404
-    assert client.post(url).status_code == 302
+    assert client.post(url)["Location"] == f"/equipe/decisions/{cohort.number}/#decision-selected"

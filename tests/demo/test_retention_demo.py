@@ -1,39 +1,19 @@
 """The retention on the demo: two years after Promotion 2's decisions, its candidates not
 retained are anonymised and its drafts never submitted deleted; the retained ones stay."""
 
-import pytest
 from django.core import serializers
 from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 
 from eig.applications.models import Application
 from eig.applications.storage import private_storage
 from eig.audit.models import AuditEntry
 from eig.backoffice import stats
 from eig.cohorts.models import Cohort
-from eig.demo.loader import load_demo
-from tests.conftest import IMMEDIATE_TASKS
-
-
-@pytest.fixture(scope="module")
-def demo_files(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The whole demo, loaded once for the module and rolled back after it; its CVs' folder."""
-    private = tmp_path_factory.mktemp("private")
-    with (
-        django_db_blocker.unblock(),
-        override_settings(TASKS=IMMEDIATE_TASKS, PRIVATE_MEDIA_ROOT=private),
-        transaction.atomic(),
-    ):
-        load_demo()
-        yield private
-        transaction.set_rollback(True)
 
 
 def test_two_years_after_promotion_2s_decisions(
-    demo_files, db, settings, capsys, django_capture_on_commit_callbacks
+    full_demo, capsys, django_capture_on_commit_callbacks
 ):
-    settings.PRIVATE_MEDIA_ROOT = demo_files
     applications = Application.objects.filter(cohort__number=2)
     drafts = set(applications.drafts().values_list("pk", flat=True))
     retained = applications.filter(status=Application.Status.SELECTED).order_by("pk")

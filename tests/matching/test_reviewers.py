@@ -158,8 +158,8 @@ def test_column_generation_reaches_the_full_optimum(monkeypatch):
                 ),
             },
             "les candidatures 0 et 1 demandent ensemble 4 évaluations, mais leurs membres du jury "
-            "sans conflit ne peuvent leur en fournir que 2 (chacun au plus une fois par candidature et "
-            "dans la limite de sa charge maximale)",
+            "sans conflit ne peuvent leur en fournir que 2 (chacun au plus une fois par "
+            "candidature et dans la limite de sa charge maximale)",
         ),
         (
             np.ones((4, 4)),

@@ -22,7 +22,7 @@ def _download(request, headers, rows, file_format, name, *, action, target):
     return download(headers, rows, file_format, name)
 
 
-@access(PROGRAMME_TEAM)
+@access(PROGRAMME_TEAM, sensitive=True)
 def scores_export(request, number, file_format):
     cohort = get_object_or_404(Cohort, number=number)
     criteria, scores, _error = score_tables.cohort_scores(cohort)
@@ -34,7 +34,7 @@ def scores_export(request, number, file_format):
     )
 
 
-@access(PROGRAMME_TEAM)
+@access(PROGRAMME_TEAM, sensitive=True)
 def ranking_export(request, number, slug, file_format):
     """Calibrated by default; `?brut=1` ranks on raw scores, as on the page."""
     cohort = get_object_or_404(Cohort, number=number)
