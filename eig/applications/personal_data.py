@@ -23,7 +23,7 @@ class Holder:
         return None
 
     def erase(self, applications):
-        """Blank the names and free texts kept about these applications (a QuerySet)."""
+        """Blank the names and free texts kept about these applications (a list of their ids)."""
 
 
 def register(holder_class):

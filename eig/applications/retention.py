@@ -409,7 +409,7 @@ def _anonymise(dues, report):
     StageTransition.objects.filter(application__in=ids).update(reason="")
     AddressConfirmation.objects.filter(application__in=ids).delete()
     for holder in personal_data.holders():
-        holder.erase(erased)
+        holder.erase(ids)
     for application in applications:
         if application.cv.name:
             delete_cv_file_on_commit(application.cv.name)

@@ -26,4 +26,7 @@ class Auditions(Holder):
         }
 
     def erase(self, applications):
-        InterviewScore.objects.filter(interview__application__in=applications).update(comment="")
+        interviews = Interview.objects.filter(application_id__in=applications).values_list(
+            "pk", flat=True
+        )
+        InterviewScore.objects.filter(interview_id__in=list(interviews)).update(comment="")

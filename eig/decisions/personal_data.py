@@ -24,4 +24,4 @@ class DecisionNotices(Holder):
 
     def erase(self, applications):
         # The text names the person; the outcome and its date stay for the statistics.
-        DecisionNotice.objects.filter(application__in=applications).update(subject="", body="")
+        DecisionNotice.objects.filter(application_id__in=applications).update(subject="", body="")

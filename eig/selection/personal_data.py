@@ -14,10 +14,14 @@ from eig.selection.models import Conflict, Review, ReviewScore
 @register
 class JuryWork(Holder):
     def erase(self, applications):
-        Review.objects.filter(assignment__application__in=applications).update(comment="")
-        ReviewScore.objects.filter(review__assignment__application__in=applications).update(
-            comment=""
+        # Ids first: an UPDATE through joins becomes a nested subquery PostgreSQL plans badly.
+        reviews = list(
+            Review.objects.filter(assignment__application_id__in=applications).values_list(
+                "pk", flat=True
+            )
         )
-        Conflict.objects.filter(application__in=applications).update(
+        Review.objects.filter(pk__in=reviews).update(comment="")
+        ReviewScore.objects.filter(review_id__in=reviews).update(comment="")
+        Conflict.objects.filter(application_id__in=applications).update(
             reason=_("motif effacé avec la candidature")
         )
