@@ -22,7 +22,7 @@ class Holder:
         """What the candidate gets in their export (JSON-ready), or None for nothing to export."""
         return None
 
-    def erase(self, applications):
+    def erase(self, application_ids):
         """Blank the names and free texts kept about these applications (a list of their ids)."""
 
 

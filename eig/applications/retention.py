@@ -380,14 +380,7 @@ def _delete_drafts(dues, report):
     if not drafts:
         return {}
     Application.objects.filter(pk__in=[draft.pk for draft in drafts]).delete()
-    for draft in drafts:
-        if draft.cv.name:
-            delete_cv_file_on_commit(draft.cv.name)
-    report.journal_forgotten += forget_targets(
-        target_type=Application._meta.label_lower,
-        target_ids=[draft.public_id for draft in drafts],
-        label=_("brouillon supprimé"),
-    )
+    _forget_files_and_names(drafts, report, label=_("brouillon supprimé"))
     return Counter(draft.cohort_id for draft in drafts)
 
 
@@ -402,23 +395,29 @@ def _anonymise(dues, report):
     if not applications:
         return {}
     ids = [application.pk for application in applications]
-    erased = Application.objects.filter(pk__in=ids)
-    erased.update(**dict.fromkeys(BLANKED, ""), cv_size=None, anonymised_at=timezone.now())
+    Application.objects.filter(pk__in=ids).update(
+        **dict.fromkeys(BLANKED, ""), cv_size=None, anonymised_at=timezone.now()
+    )
     Experience.objects.filter(application__in=ids).update(title="", organisation="", description="")
     ChallengeChoice.objects.filter(application__in=ids).update(contribution="")
     StageTransition.objects.filter(application__in=ids).update(reason="")
     AddressConfirmation.objects.filter(application__in=ids).delete()
     for holder in personal_data.holders():
         holder.erase(ids)
+    _forget_files_and_names(applications, report, label=_("candidature anonymisée"))
+    return Counter(application.cohort_id for application in applications)
+
+
+def _forget_files_and_names(applications, report, *, label):
+    """Their CV files go once the transaction commits; the journal keeps `label`, not names."""
     for application in applications:
         if application.cv.name:
             delete_cv_file_on_commit(application.cv.name)
     report.journal_forgotten += forget_targets(
         target_type=Application._meta.label_lower,
         target_ids=[application.public_id for application in applications],
-        label=_("candidature anonymisée"),
+        label=label,
     )
-    return Counter(application.cohort_id for application in applications)
 
 
 def _settle_accounts(candidate_ids, report):

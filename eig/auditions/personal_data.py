@@ -25,8 +25,8 @@ class Auditions(Holder):
             "booked_at": interview.booked_at.isoformat(),
         }
 
-    def erase(self, applications):
-        interviews = Interview.objects.filter(application_id__in=applications).values_list(
+    def erase(self, application_ids):
+        interviews = Interview.objects.filter(application_id__in=application_ids).values_list(
             "pk", flat=True
         )
         InterviewScore.objects.filter(interview_id__in=list(interviews)).update(comment="")

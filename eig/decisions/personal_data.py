@@ -22,6 +22,8 @@ class DecisionNotices(Holder):
             )
         ]
 
-    def erase(self, applications):
+    def erase(self, application_ids):
         # The text names the person; the outcome and its date stay for the statistics.
-        DecisionNotice.objects.filter(application_id__in=applications).update(subject="", body="")
+        DecisionNotice.objects.filter(application_id__in=application_ids).update(
+            subject="", body=""
+        )

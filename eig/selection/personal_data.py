@@ -13,15 +13,15 @@ from eig.selection.models import Conflict, Review, ReviewScore
 
 @register
 class JuryWork(Holder):
-    def erase(self, applications):
+    def erase(self, application_ids):
         # Ids first: an UPDATE through joins becomes a nested subquery PostgreSQL plans badly.
         reviews = list(
-            Review.objects.filter(assignment__application_id__in=applications).values_list(
+            Review.objects.filter(assignment__application_id__in=application_ids).values_list(
                 "pk", flat=True
             )
         )
         Review.objects.filter(pk__in=reviews).update(comment="")
         ReviewScore.objects.filter(review_id__in=reviews).update(comment="")
-        Conflict.objects.filter(application_id__in=applications).update(
+        Conflict.objects.filter(application_id__in=application_ids).update(
             reason=_("motif effacé avec la candidature")
         )
