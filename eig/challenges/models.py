@@ -45,6 +45,12 @@ class Skill(models.Model):
         return self.name
 
 
+class RemotePolicy(models.TextChoices):
+    ON_SITE = "on_site", _("sur site")
+    PARTIAL = "partial", _("télétravail partiel")
+    REMOTE = "remote", _("télétravail possible à temps plein")
+
+
 class ChallengeQuerySet(models.QuerySet):
     def published(self):
         return self.exclude(status=Challenge.Status.DRAFT).filter(cohort__is_published=True)
@@ -88,6 +94,9 @@ class Challenge(index.Indexed, ClusterableModel):
     )
     fellows_sought = models.PositiveSmallIntegerField(_("nombre d'EIG recherché·e·s"), default=2)
     location = models.CharField(_("lieu"), max_length=120, blank=True)
+    remote_policy = models.CharField(
+        _("télétravail"), max_length=20, choices=RemotePolicy, blank=True
+    )
     status = models.CharField(_("état"), max_length=20, choices=Status, default=Status.DRAFT)
     source_code_url = models.URLField(_("code source"), blank=True)
     website_url = models.URLField(_("site du projet"), blank=True)
@@ -139,6 +148,11 @@ class Mentor(Orderable):
     challenge = ParentalKey(Challenge, on_delete=models.CASCADE, related_name="mentors")
     full_name = models.CharField(_("prénom et nom"), max_length=120)
     job_title = models.CharField(_("fonction"), max_length=200, blank=True)
+    email = models.EmailField(
+        _("adresse e-mail"),
+        blank=True,
+        help_text=_("L’invitation à l’espace mentor est envoyée à cette adresse."),
+    )
     role = models.CharField(_("rôle"), max_length=20, choices=Role)
     consents_to_publication = models.BooleanField(
         _("accepte d'être présenté·e sur le site"), default=False

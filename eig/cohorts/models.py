@@ -157,6 +157,32 @@ class Cohort(ClusterableModel):
     net_monthly_pay = models.PositiveIntegerField(
         _("rémunération nette mensuelle (€)"), null=True, blank=True
     )
+    contract = models.CharField(
+        _("contrat"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Ce que les EIG signent, par exemple « contrat de droit public à durée déterminée »."
+        ),
+    )
+    # Selection: how auditions weigh against the written reviews, and blind reviewing.
+    audition_weight = models.PositiveSmallIntegerField(
+        _("poids des auditions (%)"),
+        default=50,
+        validators=[MaxValueValidator(100)],
+        help_text=_(
+            "Part des auditions dans la note finale d’une personne auditionnée ; le reste vient "
+            "des évaluations écrites (moyennes calibrées)."
+        ),
+    )
+    reviewers_see_other_reviews = models.BooleanField(
+        _("les relecteurs voient les autres évaluations"),
+        default=False,
+        help_text=_(
+            "Une fois son évaluation soumise, un relecteur lit les autres évaluations de la "
+            "candidature et participe à la discussion. Décoché : relecture à l’aveugle."
+        ),
+    )
     team_size_min = models.PositiveSmallIntegerField(_("taille minimale d'une équipe"), default=2)
     team_size_max = models.PositiveSmallIntegerField(_("taille maximale d'une équipe"), default=3)
     rules_document = models.ForeignKey(
