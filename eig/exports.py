@@ -20,6 +20,8 @@ CONTENT_TYPES = {
 }
 # A cell starting with one of these may be run as a formula by a spreadsheet (CSV injection).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+CSV_DELIMITER = ";"
+SHEET_TITLE_MAX_LENGTH = 31  # Excel refuses longer sheet names
 
 
 def neutralised(value):
@@ -47,21 +49,29 @@ def file_name(*parts, file_format):
     return f"{'-'.join(parts)}-{today}.{file_format}"
 
 
-def file_bytes(headers, rows, file_format):
-    """The file: every cell a spreadsheet could take for a formula is neutralised."""
-    dataset = tablib.Dataset(headers=headers)
+def sheet_title(title):
+    """`title` as a spreadsheet accepts a sheet name: 31 characters, none of []:*?/\\."""
+    return title.translate(str.maketrans("[]:*?/\\", "()-----"))[:SHEET_TITLE_MAX_LENGTH]
+
+
+def file_bytes(headers, rows, file_format, *, title):
+    """The file, its sheet named `title`: every cell a spreadsheet could take for a formula is
+    neutralised."""
+    dataset = tablib.Dataset(headers=headers, title=sheet_title(title))
     for row in rows:
         dataset.append([neutralised(value) for value in row])
     if file_format == "csv":
-        # The byte order mark tells spreadsheets the file is UTF-8, so accents survive.
-        return ("\ufeff" + dataset.export("csv")).encode()
+        # French spreadsheets split CSV on semicolons (the comma is their decimal mark); the byte
+        # order mark tells them the file is UTF-8, so accents survive.
+        return ("\ufeff" + dataset.export("csv", delimiter=CSV_DELIMITER)).encode()
     return dataset.export(file_format)
 
 
-def download(headers, rows, file_format, name):
-    """The response that hands the file `name` over as an attachment."""
+def download(headers, rows, file_format, name, *, title):
+    """The response that hands the file `name` over as an attachment; `title` names its sheet."""
     response = HttpResponse(
-        file_bytes(headers, rows, file_format), content_type=CONTENT_TYPES[file_format]
+        file_bytes(headers, rows, file_format, title=title),
+        content_type=CONTENT_TYPES[file_format],
     )
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

@@ -119,6 +119,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "eig.website.context_processors.programme",
+                "eig.website.context_processors.spaces",
             ],
         },
     },
@@ -149,6 +150,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "sign_in"  # passwordless; the Wagtail admin keeps its own login page
+# Where a sign-in without `next` lands: the person's space, or a choice of spaces (eig.website).
+LOGIN_REDIRECT_URL = "my_spaces"
 AUTHENTICATION_BACKENDS = [
     # First: refuses every password while the account or the IP address is locked out.
     "axes.backends.AxesStandaloneBackend",
@@ -302,6 +305,12 @@ SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # (eig.selection.services.search_candidates): enough to find the people they know, too few to
 # list the candidates by trying names.
 CONFLICT_SEARCHES_PER_HOUR = env_int("CONFLICT_SEARCHES_PER_HOUR", 20)
+
+# Days before a cohort's reviewing deadline when reviewers with evaluations to submit get a
+# reminder, once (eig.selection.notices).
+REVIEWER_REMINDER_DAYS = env_int("EIG_REVIEWER_REMINDER_DAYS", 3)
+if REVIEWER_REMINDER_DAYS < 1:
+    raise ImproperlyConfigured("EIG_REVIEWER_REMINDER_DAYS must be at least 1.")
 
 # Retention of personal data, in days (eig.applications.retention); the privacy page shows
 # them. The three first are the defaults of a new cohort, whose own values then apply.

@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from eig.accounts.access import delegated
+from eig.accounts.views import AdminLoginView
 from eig.website import views
 
 
@@ -35,6 +36,8 @@ def editorial_page(route, name):
 
 
 urlpatterns = [
+    # Before Wagtail's own: its password sign-in lands on the person's space, as every other.
+    path("admin/login/", delegated(AdminLoginView.as_view()), name="wagtailadmin_login"),
     path("admin/", delegated_include(wagtailadmin_urls)),
     path("documents/", delegated_include(wagtaildocs_urls)),
     path("defis/", views.challenge_list, name="challenge_list"),
@@ -43,6 +46,7 @@ urlpatterns = [
     path("promotions/<int:number>/", views.cohort_detail, name="cohort_detail"),
     path("presse/", views.press, name="press"),
     path("evenements/", views.events, name="events"),
+    path("mes-espaces/", views.my_spaces, name="my_spaces"),
     path("", include("eig.accounts.urls")),
     path("", include("eig.applications.urls")),
     path("mon-espace/audition/", include("eig.auditions.candidate_urls")),

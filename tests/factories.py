@@ -11,7 +11,7 @@ from pypdf import PdfWriter
 from eig.accounts.roles import PROGRAMME_TEAM_GROUP
 from eig.applications.models import Application, ChallengeChoice, Profile
 from eig.challenges.models import Challenge, HostOrganisation, Mentor, Skill
-from eig.cohorts.models import Cohort, Programme
+from eig.cohorts.models import Cohort, Programme, RulesVersion
 from eig.events.models import Event
 from eig.press.models import PressItem
 
@@ -37,6 +37,20 @@ class CohortFactory(factory.django.DjangoModelFactory):
     net_monthly_pay = 4000
     duration_months = 10
     starts_on = factory.LazyAttribute(lambda cohort: datetime.date(cohort.year, 1, 15))
+    # Published rules, without which nobody may apply; CohortFactory(rules=None) has none.
+    rules = factory.RelatedFactory(
+        "tests.factories.RulesVersionFactory", factory_related_name="cohort"
+    )
+
+
+class RulesVersionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RulesVersion
+
+    cohort = factory.SubFactory(CohortFactory, rules=None)
+    version = "1"
+    published_on = datetime.date(2000, 1, 1)
+    text = "<p>Le règlement de la promotion.</p>"
 
 
 class HostOrganisationFactory(factory.django.DjangoModelFactory):

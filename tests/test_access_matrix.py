@@ -123,6 +123,8 @@ MATRIX = {
     "application_withdraw": Line(frozenset({OWNER}), target),
     "application_delete": Line(frozenset({OWNER}), target, ok=302),
     "application_cv": Line(frozenset({OWNER}), target),
+    # The factory records no submission: no receipt to give, the owner is sent back to the space.
+    "application_receipt": Line(frozenset({OWNER}), target, ok=302),
     "audition_booking": Line(frozenset({OWNER}), target),
     "audition_calendar": Line(frozenset({OWNER}), target),
     # One's own account: second factor, recovery codes, browsers (everyone here gave a code).
@@ -137,6 +139,8 @@ MATRIX = {
     # The programme team's space.
     "backoffice:application_list": team(),
     "backoffice:application_statistics": team(),
+    # Without a promotion, back to the list with a message.
+    "backoffice:switch_cohort": team(ok=302),
     "backoffice:application_bulk_move": team(ok=302),
     "backoffice:application_export": team(lambda w: {"file_format": "csv"}),
     "backoffice:application_detail": team(target),
@@ -160,9 +164,11 @@ MATRIX = {
     "selection:conflict_consent": team(
         lambda w: {"number": w.cohort.number, "pk": w.conflict.pk}, ok=POST_ONLY
     ),
+    "selection:discussion": team(target),
     "selection:scores": team(cohort),
     "selection:ranking": team(lambda w: {"number": w.cohort.number, "slug": w.challenge.slug}),
     "selection:scores_export": team(lambda w: {"number": w.cohort.number, "file_format": "csv"}),
+    "selection:reviews_export": team(lambda w: {"number": w.cohort.number, "file_format": "csv"}),
     "selection:ranking_export": team(
         lambda w: {"number": w.cohort.number, "slug": w.challenge.slug, "file_format": "csv"}
     ),
@@ -171,9 +177,8 @@ MATRIX = {
     "decisions:edit_template": team(
         lambda w: {"number": w.cohort.number, "outcome": "selected"}, ok=POST_ONLY
     ),
-    "decisions:send": team(
-        lambda w: {"number": w.cohort.number, "outcome": "selected"}, ok=POST_ONLY
-    ),
+    # Its GET is the confirmation page; only the POST of that page sends.
+    "decisions:send": team(lambda w: {"number": w.cohort.number, "outcome": "selected"}),
     "decisions:retry": team(
         lambda w: {"number": w.cohort.number, "outcome": "selected"}, ok=POST_ONLY
     ),
@@ -181,13 +186,19 @@ MATRIX = {
     "teams:recompute": team(cohort, ok=POST_ONLY),
     "teams:lock": team(cohort, ok=POST_ONLY),
     "teams:publish": team(cohort, ok=POST_ONLY),
+    "teams:constraint_add": team(cohort, ok=POST_ONLY),
+    "teams:constraint_remove": team(lambda w: {"number": w.cohort.number, "pk": 1}, ok=POST_ONLY),
     # The jury: their assignments, released and free of conflict; the team may look in.
     "jury:home": Line(REVIEWERS | {TEAM}),
     "jury:expertise": Line(REVIEWERS, cohort),
     "jury:conflicts": Line(REVIEWERS, cohort),
     "jury:application": Line(frozenset({REVIEWER, TEAM}), target),
     "jury:application_cv": Line(frozenset({REVIEWER, TEAM}), target),
-    "jury:evaluation": Line(frozenset({REVIEWER}), target),
+    # The grid is on the application's page: a GET of its old address is sent there.
+    "jury:evaluation": Line(frozenset({REVIEWER}), target, ok=302),
+    # No draft to confirm: back to the application's page.
+    "jury:submission": Line(frozenset({REVIEWER}), target, ok=302),
+    "jury:discussion": Line(frozenset({REVIEWER}), target, ok=POST_ONLY),
     # Audition panels: their own auditions, never a candidate they are in conflict with.
     "auditions:my_slots": Line(PANELS),
     "auditions:grid": Line(
@@ -197,6 +208,8 @@ MATRIX = {
     "mentor:home": Line(MENTORS),
     "mentor:application": Line(frozenset({MENTOR}), target),
     "mentor:application_cv": Line(frozenset({MENTOR}), target),
+    # Where a sign-in lands: the one space of the person, or the choice of their spaces.
+    "my_spaces": Line(SIGNED_IN, ok=302, ok_for={PANEL_IN_CONFLICT: 200}),
 }
 
 # Pages anyone may open, signed in or not, with the answer each gets.

@@ -12,7 +12,7 @@ from pathlib import Path
 # apps on the same level do not import each other.
 LAYERS = [
     # Root modules anyone may import, which import no app:
-    {"env", "plain_text"},  # settings from the environment; text without control characters
+    {"env", "plain_text", "links"},  # settings; text without control characters; e-mail links
     {"exports", "security"},  # tables as downloads (cleaned by plain_text); security headers
     {"matching"},  # pure Python: the algorithms, no Django
     {"accounts"},  # roles, the access rules, sign-in

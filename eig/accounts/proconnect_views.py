@@ -7,10 +7,11 @@ sign-out view, which hands over to ProConnect when it opened the session.
 import logging
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, login
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -95,7 +96,7 @@ def refused(request, refusal, next_url=""):
     )
     logger.warning("ProConnect sign-in refused: %s (%s)", refusal.reason, refusal.detail)
     retry_url = reverse("proconnect_start")
-    if next_url and next_url != "/":
+    if next_url and next_url not in ("/", resolve_url(settings.LOGIN_REDIRECT_URL)):
         retry_url += "?" + urlencode({"next": next_url})
     return render(
         request,

@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.contrib.auth import login
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from wagtail.admin.views import account as wagtail_account
 
 from eig.accounts import proconnect, security, services
 from eig.accounts.access import public
@@ -95,9 +97,22 @@ def invalid_link(request, token, problem):
 
 
 def safe_next_url(request, url):
-    """`url` if it stays on this site, else the home page: no open redirect through `next`."""
+    """`url` if it stays on this site, else the person's space: no open redirect via `next`."""
     if url and url_has_allowed_host_and_scheme(
         url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return url
-    return "/"
+    return resolve_url(settings.LOGIN_REDIRECT_URL)
+
+
+class AdminLoginView(wagtail_account.LoginView):
+    """Wagtail's password sign-in, landing like every other sign-in when no `next` is given."""
+
+    def get_success_url(self):
+        return self.get_redirect_url() or resolve_url(settings.LOGIN_REDIRECT_URL)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Wagtail's form would post its own home as `next` when none is given.
+        context[self.redirect_field_name] = self.get_success_url()
+        return context

@@ -85,6 +85,16 @@ def closed_call_message(cohort, now=None):
     return _("Aucun appel à candidatures n’est prévu pour la %(cohort)s.") % values
 
 
+def unpublished_rules_message(cohort):
+    """Why nobody may apply to `cohort` yet when its rules are not published, else None."""
+    if cohort.current_rules(timezone.localdate()) is not None:
+        return None
+    return _(
+        "Le règlement de la %(cohort)s n’est pas encore publié : les candidatures "
+        "s’ouvriront avec lui."
+    ) % {"cohort": cohort}
+
+
 def paris_clock(moment):
     """The time of day in Paris, as in « 14 h 32 »."""
     return date_format(timezone.localtime(moment, PARIS), "G \\h i")

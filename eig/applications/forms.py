@@ -5,6 +5,7 @@ import datetime
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from eig.applications import cv
@@ -12,6 +13,7 @@ from eig.applications.draft_forms import (
     BlankRowMixin,
     DraftFormMixin,
     LimitedTextField,
+    RowsFormSetMixin,
     StepForm,
 )
 from eig.applications.models import (
@@ -32,6 +34,10 @@ from eig.applications.retention import duration_label
 from eig.plain_text import DsfrForm
 
 FIRST_YEAR = 1950
+EXPERIENCES_RULE = _(
+    "Pour déposer la candidature, décrivez au moins une expérience, ou vos expériences en "
+    "texte libre."
+)
 EXPERIENCE_FIELDS = ("title", "organisation", "start_year", "end_year", "description")
 
 
@@ -108,19 +114,26 @@ class ExperienceForm(BlankRowMixin, DraftFormMixin, DsfrForm):
         return cleaned_data
 
 
-class BaseExperienceFormSet(forms.BaseFormSet):
+class BaseExperienceFormSet(RowsFormSetMixin, forms.BaseFormSet):
+    row_title = _("Expérience %(number)s")
+
     def add_fields(self, form, index):
         super().add_fields(form, index)
         if "DELETE" in form.fields:
             form.fields["DELETE"].label = _("Retirer cette expérience")
 
-    def entries(self):
-        """The rows to keep, in order: neither removed nor left blank; call after is_valid()."""
-        return [
-            {name: form.cleaned_data[name] for name in EXPERIENCE_FIELDS}
+    def entry(self, data):
+        if not any(data.get(name) not in (None, "") for name in EXPERIENCE_FIELDS):
+            return None
+        return {name: data.get(name) for name in EXPERIENCE_FIELDS}
+
+    def has_rows(self):
+        """Whether a row holds something and is not removed, as posted: the rows may not be
+        cleaned yet."""
+        return any(
+            form.has_changed() and not ("DELETE" in form.fields and form["DELETE"].data)
             for form in self.forms
-            if form.cleaned_data and not form.cleaned_data.get("DELETE")
-        ]
+        )
 
 
 ExperienceFormSet = forms.formset_factory(
@@ -177,26 +190,41 @@ class BackgroundForm(StepForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        has_experiences = (
-            cleaned_data.get("experiences_text")
-            or not self.experiences.is_valid()
-            or self.experiences.entries()
-        )
-        if self.strict and not has_experiences:
-            self.add_error(
-                "experiences_text",
-                _("Décrivez au moins une expérience, ou vos expériences en texte libre."),
-            )
+        if self.strict and not self.has_experiences():
+            self.add_error("experiences_text", EXPERIENCES_RULE)
         return cleaned_data
 
+    def has_experiences(self):
+        """The rule to submit: at least one experience, or the free text (call once bound)."""
+        return bool(self.data.get(self.add_prefix("experiences_text"), "").strip()) or (
+            self.experiences.has_rows()
+        )
+
+    def draft_warnings(self):
+        return [] if self.has_experiences() else [EXPERIENCES_RULE]
+
     def save_draft(self):
-        super().save_draft()
-        if self.experiences.is_valid():
-            self.instance.experiences.all().delete()
-            Experience.objects.bulk_create(
-                Experience(application=self.instance, position=position, **entry)
-                for position, entry in enumerate(self.experiences.entries(), start=1)
+        notes = super().save_draft()
+        rows = self.experiences.rows_to_save()
+        if rows is None:
+            return notes
+        self.instance.experiences.all().delete()
+        Experience.objects.bulk_create(
+            Experience(application=self.instance, position=position, **entry)
+            for position, entry in enumerate(rows.entries, start=1)
+        )
+        saved = (
+            ngettext(
+                "%(count)s expérience enregistrée",
+                "%(count)s expériences enregistrées",
+                len(rows.entries),
             )
+            % {"count": len(rows.entries)}
+            if rows.entries
+            else gettext("aucune expérience enregistrée")
+        )
+        sentence = rows.sentence(saved, gettext("la %(rank)s n’est pas enregistrée : %(errors)s"))
+        return [*notes, sentence] if sentence else notes
 
 
 class CvForm(StepForm):
@@ -227,6 +255,7 @@ class CvForm(StepForm):
         if upload:
             cv.replace_cv(application=self.instance, upload=upload)
         self.instance.save(update_fields=["last_step", "updated_at"])
+        return []
 
 
 class MotivationForm(StepForm):
@@ -276,7 +305,9 @@ class ChallengeChoiceForm(BlankRowMixin, DraftFormMixin, DsfrForm):
         return cleaned_data
 
 
-class BaseChallengeChoiceFormSet(forms.BaseFormSet):
+class BaseChallengeChoiceFormSet(RowsFormSetMixin, forms.BaseFormSet):
+    row_title = _("Choix %(number)s")
+
     def __init__(self, *args, strict, **kwargs):
         self.strict = strict
         super().__init__(*args, **kwargs)
@@ -293,9 +324,14 @@ class BaseChallengeChoiceFormSet(forms.BaseFormSet):
         if self.strict and not chosen:
             raise forms.ValidationError(_("Choisissez au moins un défi."))
 
-    def choices(self):
-        """The chosen défis with their contributions, in the order of the rows."""
-        return [form.cleaned_data for form in self.forms if form.cleaned_data.get("challenge")]
+    def entry(self, data):
+        challenge = data.get("challenge")
+        if not challenge:
+            return None
+        return {
+            "challenge_id": getattr(challenge, "pk", challenge),
+            "contribution": data.get("contribution") or "",
+        }
 
 
 ChallengeChoiceFormSet = forms.formset_factory(
@@ -329,18 +365,40 @@ class ChallengeChoicesForm(StepForm):
         return [self.choices]
 
     def save_draft(self):
-        super().save_draft()
-        if self.choices.is_valid():
-            self.instance.choices.all().delete()
-            ChallengeChoice.objects.bulk_create(
-                ChallengeChoice(
-                    application=self.instance,
-                    challenge=entry["challenge"],
-                    rank=rank,
-                    contribution=entry["contribution"],
-                )
-                for rank, entry in enumerate(self.choices.choices(), start=1)
+        notes = super().save_draft()
+        rows = self.choices.rows_to_save()
+        if rows is None:
+            return notes
+        # A refused row keeps its défi saved before, unless a valid row has chosen it since.
+        kept = {id(entry) for entry in rows.kept}
+        chosen = {entry["challenge_id"] for entry in rows.entries if id(entry) not in kept}
+        entries, seen = [], set()
+        for entry in rows.entries:
+            if entry["challenge_id"] in seen or (
+                id(entry) in kept and entry["challenge_id"] in chosen
+            ):
+                continue
+            seen.add(entry["challenge_id"])
+            entries.append(entry)
+        self.instance.choices.all().delete()
+        ChallengeChoice.objects.bulk_create(
+            ChallengeChoice(application=self.instance, rank=rank, **entry)
+            for rank, entry in enumerate(entries, start=1)
+        )
+        saved = (
+            ngettext(
+                "%(count)s choix de défi enregistré",
+                "%(count)s choix de défis enregistrés",
+                len(entries),
             )
+            % {"count": len(entries)}
+            if entries
+            else gettext("aucun choix de défi enregistré")
+        )
+        sentence = rows.sentence(
+            saved, gettext("le choix %(number)s n’est pas enregistré : %(errors)s")
+        )
+        return [*notes, sentence] if sentence else notes
 
 
 class TeammateForm(StepForm):
@@ -378,6 +436,11 @@ class EligibilityForm(StepForm):
     def __init__(self, data=None, files=None, *, application, strict=False):
         super().__init__(data, files, application=application, strict=strict)
         cohort = application.cohort
+        self.rules = cohort.current_rules()
+        if self.rules:
+            self.fields["accepts_rules"].label = _(
+                "J’ai lu le règlement de la %(cohort)s (version %(version)s) et je l’accepte."
+            ) % {"cohort": cohort, "version": self.rules.version}
         self.fields["available_full_time"].label = (
             _(
                 "Je suis disponible à temps plein pendant toute la durée du programme "
@@ -395,3 +458,14 @@ class EligibilityForm(StepForm):
             "pool": duration_label(cohort.pool_retention_days),
             "rejected": duration_label(cohort.rejected_retention_days),
         }
+        # The base form has already built its bound fields, with the labels of Meta.
+        for name in ("accepts_rules", "available_full_time", "pool_consent"):
+            self._bound_fields_cache.pop(name, None)
+
+    def save_draft(self):
+        # The application keeps the version whose name the candidate read next to the box.
+        if "accepts_rules" not in self.errors:
+            accepted = self.cleaned_data.get("accepts_rules")
+            self.instance.rules_version = self.rules if accepted else None
+            self.instance.save(update_fields=["rules_version"])
+        return super().save_draft()

@@ -2,9 +2,11 @@
 
 from django.core.exceptions import RequestDataTooBig
 from django.shortcuts import render
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 
+from eig.applications import steps
 from eig.applications.models import CV_MAX_BYTES
+from eig.applications.views.steps import render_too_large
 
 # A CV at the limit, plus the other fields of the form and the multipart framing.
 MAX_POST_BYTES = CV_MAX_BYTES + 256 * 1024
@@ -29,6 +31,17 @@ class RequestTooLargeMiddleware:
 
 
 def request_too_large(request):
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        match = None
+    if (
+        match
+        and match.url_name == "application_step"
+        and match.kwargs["slug"] == steps.by_key("cv").slug
+    ):
+        # The step again, the file refused next to its field: nothing else was lost.
+        return render_too_large(request, **match.kwargs)
     return render(
         request,
         "applications/request_too_large.html",

@@ -1,5 +1,7 @@
 """Applications of candidates to the défis of a cohort."""
 
+import hashlib
+import json
 import uuid
 
 from django.conf import settings
@@ -10,7 +12,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from eig.accounts.models import normalise_email
-from eig.applications.calls import closed_call_message
+from eig.applications.calls import closed_call_message, paris_time
 from eig.applications.storage import cv_upload_path, private_storage
 
 # Length limits, shown and counted in the form as the candidate types.
@@ -103,11 +105,16 @@ class Application(models.Model):
     ]
     # Moves that must say why.
     REASON_REQUIRED = {Status.INELIGIBLE}
+    # Until its call closes an application is the candidate's, who may change it up to the
+    # deadline they were promised: the team may only set it aside as irrecevable, telling them
+    # why by e-mail. Every other move waits for the closing.
+    MOVES_WHILE_CALL_OPEN = {Status.INELIGIBLE}
 
     # Named sets of stages: every app asks these (and the QuerySet methods) rather than listing
     # stages of its own.
-    # The candidate may still change their application, as long as the call is open.
-    EDITABLE = {Status.DRAFT, Status.SUBMITTED}
+    # The candidate may change their application as long as the call is open, whatever its stage:
+    # only withdrawing it ends that.
+    READ_ONLY = {Status.WITHDRAWN}
     # Never reviewed by the jury nor listed in a ranking or its export.
     NOT_ASSESSED = {Status.DRAFT, Status.INELIGIBLE, Status.WITHDRAWN}
     # The stages along the process, for the rules "from this stage on" (what mentors see). The
@@ -192,6 +199,14 @@ class Application(models.Model):
     not_public_agent = models.BooleanField(_("pas agent public en poste"), default=False)
     studies_completed = models.BooleanField(_("études terminées"), default=False)
     accepts_rules = models.BooleanField(_("accepte le règlement"), default=False)
+    rules_version = models.ForeignKey(
+        "cohorts.RulesVersion",
+        verbose_name=_("version du règlement acceptée"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="accepted_by",
+    )
     consents_to_processing = models.BooleanField(
         _("consent au traitement de ses données"), default=False
     )
@@ -258,9 +273,34 @@ class Application(models.Model):
     def can_become(self, status):
         return status in self.TRANSITIONS.get(self.status, ())
 
-    def next_stages(self):
+    def next_stages(self, now=None):
         """The stages the programme team may move this application to, in the process' order."""
-        return [status for status in self.TEAM_STAGES if self.can_become(status)]
+        return [status for status in self.TEAM_STAGES if not self.why_team_cannot_move(status, now)]
+
+    def why_team_cannot_move(self, to, now=None):
+        """Why the programme team cannot move it to `to` at `now`, or None if it can."""
+        if self.status == to:
+            return gettext("La candidature est déjà à l’état « %(status)s ».") % {
+                "status": self.get_status_display()
+            }
+        if to not in self.TEAM_STAGES or not self.can_become(to):
+            return gettext(
+                "Une candidature à l’état « %(current)s » ne peut pas passer à « %(target)s »."
+            ) % {"current": self.get_status_display(), "target": self.Status(to).label}
+        if to not in self.MOVES_WHILE_CALL_OPEN:
+            return self.why_moves_wait(now)
+        return None
+
+    def why_moves_wait(self, now=None):
+        """Why the team's moves other than irrecevable wait for the call to close, or None."""
+        if self.is_draft or not self.cohort.is_application_call_open(now):
+            return None
+        return gettext(
+            "L’appel à candidatures est ouvert jusqu’au %(date)s (heure de Paris) : d’ici là, "
+            "la candidature reste modifiable par la personne candidate, comme promis à son "
+            "dépôt. Seul le passage à « irrecevable », avec son motif envoyé par e-mail, est "
+            "possible avant la clôture."
+        ) % {"date": paris_time(self.cohort.application_call_closes_at)}
 
     @classmethod
     def stages_from(cls, stage):
@@ -269,12 +309,8 @@ class Application(models.Model):
 
     def why_read_only(self, now=None):
         """Why the candidate can no longer change it, or None while they can: the one rule."""
-        if self.status == self.Status.WITHDRAWN:
+        if self.status in self.READ_ONLY:
             return gettext("Vous avez retiré cette candidature : elle ne peut plus être modifiée.")
-        if self.status not in self.EDITABLE:
-            return gettext(
-                "Votre candidature est en cours d’examen : elle ne peut plus être modifiée."
-            )
         return closed_call_message(self.cohort, now)
 
     def is_editable(self, now=None):
@@ -283,6 +319,24 @@ class Application(models.Model):
     @property
     def is_draft(self):
         return self.status == self.Status.DRAFT
+
+    @property
+    def version(self):
+        """Changes with each save: a page keeps the one it was loaded with (two tabs)."""
+        return str(int(self.updated_at.timestamp() * 1_000_000)) if self.updated_at else ""
+
+    def submission_dates(self):
+        """When it was submitted, first then again; applications submitted before the history
+        was kept have their first date only."""
+        if self.is_draft:
+            return []
+        dates = [submission.at for submission in self.submissions.all()]
+        return dates or [self.submitted_at]
+
+    def changed_since_submission(self):
+        """Whether its content differs from its last submission (False if that is unknown)."""
+        last = self.submissions.order_by("-at", "-pk").first()
+        return last is not None and last.digest != content_digest(self)
 
 
 class Experience(models.Model):
@@ -372,6 +426,77 @@ class StageTransition(models.Model):
 
     def __str__(self):
         return f"{self.application}: {self.from_status} → {self.to_status}"
+
+
+# The answers a submission fingerprints: what the candidate wrote, as the team reads it.
+CONTENT_FIELDS = [
+    *("first_name", "last_name", "email", "phone", "city", "profile", "years_of_experience"),
+    *("background", "experiences_text", "code_forge_url", "portfolio_url"),
+    *("professional_profile_url", "cv", "motivation", "administration_fit"),
+    *("preferred_teammate", "available_full_time", "not_public_agent", "studies_completed"),
+    *("accepts_rules", "consents_to_processing", "pool_consent"),
+]
+EXPERIENCE_CONTENT = ["position", "title", "organisation", "start_year", "end_year", "description"]
+
+
+SNAPSHOT_KEYS = ("fields", "experiences", "choices")
+
+
+def content_snapshot(application):
+    """The application's answers, experiences and défis as a Submission keeps them, and as its
+    digest is computed from. The CV counts by its stored name, which changes with each upload."""
+    return {
+        "fields": [str(getattr(application, name)) for name in CONTENT_FIELDS],
+        "experiences": [
+            [str(getattr(experience, name)) for name in EXPERIENCE_CONTENT]
+            for experience in application.experiences.order_by("position")
+        ],
+        "choices": [
+            [choice.rank, choice.challenge_id, choice.contribution]
+            for choice in application.choices.order_by("rank")
+        ],
+    }
+
+
+def snapshot_digest(snapshot):
+    """A SHA-256 of a `content_snapshot`: equal digests, same content."""
+    # In a fixed key order: a JSON column may give its keys back sorted (PostgreSQL's jsonb).
+    ordered = {key: snapshot[key] for key in SNAPSHOT_KEYS}
+    return hashlib.sha256(json.dumps(ordered, ensure_ascii=False).encode()).hexdigest()
+
+
+def content_digest(application):
+    return snapshot_digest(content_snapshot(application))
+
+
+class Submission(models.Model):
+    """One submission of an application, first or again while the call is open: when, what was
+    submitted (its `content_snapshot`, for the receipt) and its digest, so that the history
+    tells when it was changed."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="submissions"
+    )
+    at = models.DateTimeField(_("déposée le"))
+    digest = models.CharField(_("empreinte du contenu (SHA-256)"), max_length=64)
+    # Empty when not kept (submitted before it was) or erased by the retention.
+    snapshot = models.JSONField(_("contenu déposé"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("dépôt")
+        verbose_name_plural = _("dépôts")
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.application}: {self.at:%Y-%m-%d %H:%M}"
+
+    @classmethod
+    def of(cls, application, *, at):
+        """The submission of `application`'s current content at `at`, not saved."""
+        snapshot = content_snapshot(application)
+        return cls(
+            application=application, at=at, digest=snapshot_digest(snapshot), snapshot=snapshot
+        )
 
 
 class AddressConfirmation(models.Model):

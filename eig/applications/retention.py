@@ -49,6 +49,7 @@ from eig.applications.models import (
     Experience,
     RetentionRun,
     StageTransition,
+    Submission,
 )
 from eig.applications.tasks import apply_retention_task, send_retention_notice
 from eig.audit.models import Action, AuditEntry
@@ -401,6 +402,8 @@ def _anonymise(dues, report):
     Experience.objects.filter(application__in=ids).update(title="", organisation="", description="")
     ChallengeChoice.objects.filter(application__in=ids).update(contribution="")
     StageTransition.objects.filter(application__in=ids).update(reason="")
+    # A copy of the answers blanked above: it goes, the dates and digests stay.
+    Submission.objects.filter(application__in=ids).update(snapshot=None)
     AddressConfirmation.objects.filter(application__in=ids).delete()
     for holder in personal_data.holders():
         holder.erase(ids)

@@ -19,8 +19,14 @@ from eig.applications.access import own_applications
 from eig.applications.candidate_status import candidate_status_label
 from eig.applications.cv import delete_cv_file_on_commit
 from eig.applications.draft_forms import StepForm
-from eig.applications.models import MAX_CHOICES, Application, ChallengeChoice, StageTransition
-from eig.applications.tasks import send_submission_confirmation
+from eig.applications.models import (
+    MAX_CHOICES,
+    Application,
+    ChallengeChoice,
+    StageTransition,
+    Submission,
+)
+from eig.applications.tasks import send_ineligibility_notice, send_submission_confirmation
 from eig.audit import services as audit
 from eig.audit.models import Action, AuditEntry
 
@@ -61,11 +67,15 @@ class StepSave:
     form: StepForm  # bound, with its errors, to show again
     saved_everything: bool
     missing_elsewhere: list = field(default_factory=list)
+    notes: list = field(default_factory=list)  # what the lists saved and did not
+    warnings: list = field(default_factory=list)  # rules to submit the step does not meet yet
+    # When the application was saved elsewhere (another tab) since this page was loaded.
+    overwritten_at: datetime.datetime | None = None
 
 
 def start_application(*, candidate, cohort, now=None):
     """The candidate's application to `cohort`, created as a draft the first time."""
-    refusal = calls.closed_call_message(cohort, now)
+    refusal = calls.closed_call_message(cohort, now) or calls.unpublished_rules_message(cohort)
     if refusal:
         raise ApplicationRefused(refusal)
     # get_or_create survives the race of two first visits: the loser of the unique
@@ -104,8 +114,10 @@ def preselect_challenge(*, application, challenge):
 def save_draft_step(*, application, step, data, files, now=None):
     """Save the step `step` (a step key) of `application` from the posted `data` and `files`.
 
-    A draft keeps whatever passes the format checks, even if the step is incomplete. A submitted
-    application stays complete: the step is saved whole, or not at all.
+    A draft keeps whatever passes the format checks, even if the step is incomplete, and the
+    valid rows of its lists. A submitted application stays complete: the step is saved whole,
+    or not at all. The last save wins, even from another tab: `data["version"]`, the version of
+    the application the page was loaded with, tells whether it overwrote another tab's save.
     Raises ApplicationRefused once the application can no longer change.
     """
     step = steps.by_key(step)
@@ -114,6 +126,10 @@ def save_draft_step(*, application, step, data, files, now=None):
         refusal = application.why_read_only(now)
         if refusal:
             raise ApplicationRefused(refusal)
+        loaded = data.get("version")
+        overwritten_at = (
+            application.updated_at if loaded and loaded != application.version else None
+        )
         strict = not application.is_draft
         form = steps.form_for(step, application, data, files, strict=strict)
         valid = form.is_valid()
@@ -122,11 +138,17 @@ def save_draft_step(*, application, step, data, files, now=None):
             if not valid or missing_elsewhere:
                 return StepSave(form, saved_everything=False, missing_elsewhere=missing_elsewhere)
         application.last_step = step.key
-        form.save_draft()
+        notes = form.save_draft()
         if step.key == "identity":
             # A new contact address is used once confirmed by a link sent to it.
             addresses.request_confirmation(application=application, now=now)
-        return StepSave(form, saved_everything=valid)
+        return StepSave(
+            form,
+            saved_everything=valid,
+            notes=notes,
+            warnings=form.draft_warnings() if application.is_draft else [],
+            overwritten_at=overwritten_at,
+        )
 
 
 def submit_application(*, application, by, now=None):
@@ -141,7 +163,7 @@ def submit_application(*, application, by, now=None):
         application = _lock(application)
         _check_is_candidate(application, by)
         if application.status not in (Application.Status.DRAFT, Application.Status.WITHDRAWN):
-            return application  # already submitted, at whatever stage it is now
+            return _submit_again(application, by=by, now=now)
         if not application.can_become(Application.Status.SUBMITTED):
             raise ApplicationRefused(application.why_read_only(now))
         refusal = calls.closed_call_message(application.cohort, now)
@@ -155,10 +177,32 @@ def submit_application(*, application, by, now=None):
         application.submitted_at = now
         application.last_step = steps.REVIEW.key
         application.save(update_fields=["status", "submitted_at", "last_step", "updated_at"])
+        Submission.of(application, at=now).save()
         audit.record(action=Action.APPLICATION_SUBMITTED, actor=by, target=application)
         # Enqueued inside the transaction: with the database backend the task row commits (or
         # rolls back) with the submission, so there is one e-mail per submission.
         send_submission_confirmation.enqueue(public_id=str(application.public_id))
+    return application
+
+
+def _submit_again(application, *, by, now):
+    """Submit a changed application again, keeping its stage and the first submission date;
+    unchanged since its last submission (a double click, a retry), it is left as it is."""
+    refusal = application.why_read_only(now)
+    if refusal:
+        raise ApplicationRefused(refusal)
+    submission = Submission.of(application, at=now)
+    last = application.submissions.order_by("-at", "-pk").first()
+    if last is not None and last.digest == submission.digest:
+        return application
+    missing = steps.missing_items(application)
+    if missing:
+        raise ApplicationIncomplete(missing)
+    if last is None:  # submitted before the history was kept: its first date stays first
+        Submission.objects.create(application=application, at=application.submitted_at, digest="")
+    submission.save()
+    audit.record(action=Action.APPLICATION_RESUBMITTED, actor=by, target=application)
+    send_submission_confirmation.enqueue(public_id=str(application.public_id))
     return application
 
 
@@ -193,7 +237,7 @@ def move_application(*, application, to, by, reason="", now=None):
     _check_can_move(by, to, reason)
     with transaction.atomic():
         application = _lock(application)
-        refusal = why_not_moved(application, to)
+        refusal = why_not_moved(application, to, now)
         if refusal:
             raise ApplicationRefused(refusal)
         _move(application, to, by=by, reason=reason, at=now or timezone.now())
@@ -211,11 +255,13 @@ def move_applications(*, applications, to, by, reason=""):
     result = BulkMove()
     now = timezone.now()
     with transaction.atomic():
-        locked = Application.objects.select_for_update(of=("self",)).filter(
-            pk__in=[application.pk for application in applications]
+        locked = (
+            Application.objects.select_for_update(of=("self",))
+            .select_related("cohort")
+            .filter(pk__in=[application.pk for application in applications])
         )
         for application in locked.order_by("pk"):
-            refusal = why_not_moved(application, to)
+            refusal = why_not_moved(application, to, now)
             if refusal:
                 result.refused.append((application, refusal))
             else:
@@ -224,17 +270,10 @@ def move_applications(*, applications, to, by, reason=""):
     return result
 
 
-def why_not_moved(application, to):
-    """Why the team cannot move `application` to `to` now, or None if it can."""
-    if application.status == to:
-        return _("La candidature est déjà à l’état « %(status)s ».") % {
-            "status": application.get_status_display()
-        }
-    if to not in Application.TEAM_STAGES or not application.can_become(to):
-        return _(
-            "Une candidature à l’état « %(current)s » ne peut pas passer à « %(target)s »."
-        ) % {"current": application.get_status_display(), "target": Application.Status(to).label}
-    return None
+def why_not_moved(application, to, now=None):
+    """Why the team cannot move `application` to `to` now, or None if it can (the rule is the
+    model's: the state machine, and the call still open)."""
+    return application.why_team_cannot_move(to, now)
 
 
 def delete_draft(*, application, by):
@@ -338,6 +377,19 @@ def _application_data(application):
             for transition in application.transitions.all()
             if transition.to_status in Application.SHOWN_TO_CANDIDATES
         ],
+        "submissions": [
+            {"at": _plain(submission.at), "digest": submission.digest}
+            for submission in application.submissions.all()
+        ],
+        # What was done with it, by the team or the jury: the action and its date, not who.
+        "journal": [
+            {"at": _plain(entry.created_at), "action": str(entry.action_label)}
+            for entry in AuditEntry.objects.filter(
+                target_type=Application._meta.label_lower, target_id=str(application.public_id)
+            )
+            .exclude(actor_id=application.candidate_id)
+            .order_by("created_at", "pk")
+        ],
         "address_confirmations": [
             {
                 "email": confirmation.email,
@@ -386,6 +438,9 @@ def _move(application, to, *, by, reason, at):
         target=application,
         data={"from": transition.from_status, "to": to, "reason": reason},
     )
+    if to == Application.Status.INELIGIBLE and application.cohort.is_application_call_open(at):
+        # The candidate may still change it before the closing: they are told why.
+        send_ineligibility_notice.enqueue(transition_id=transition.pk)
 
 
 def _record_transition(application, to, *, by, at, reason=""):

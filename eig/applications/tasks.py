@@ -9,21 +9,48 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from eig.applications.models import Application
+from eig.applications.models import Application, StageTransition
 
 
 @task()
 def send_submission_confirmation(*, public_id):
     """The confirmation of a submission, with a summary of the application."""
     application = Application.objects.select_related("cohort", "candidate").get(public_id=public_id)
+    dates = application.submission_dates()
     context = {
         "application": application,
         "choices": list(application.choices.select_related("challenge__host")),
         "space_url": settings.SITE_URL + reverse("candidate_space"),
+        "submitted_again_at": dates[-1] if len(dates) > 1 else None,
     }
     send_mail(
-        subject=_("Votre candidature est déposée — Entrepreneurs d'intérêt général"),
+        subject=_("Votre candidature modifiée est redéposée — Entrepreneurs d'intérêt général")
+        if context["submitted_again_at"]
+        else _("Votre candidature est déposée — Entrepreneurs d'intérêt général"),
         message=render_to_string("applications/email/submission_confirmation.txt", context),
+        from_email=None,
+        recipient_list=[application.official_email],
+    )
+
+
+@task()
+def send_ineligibility_notice(*, transition_id):
+    """Tell the candidate, while the call is open, why their application was found irrecevable,
+    and until when they may change it."""
+    transition = StageTransition.objects.select_related(
+        "application__cohort", "application__candidate"
+    ).get(pk=transition_id)
+    application = transition.application
+    if not application.official_email:
+        return 0
+    context = {
+        "application": application,
+        "reason": transition.reason,
+        "space_url": settings.SITE_URL + reverse("candidate_space"),
+    }
+    return send_mail(
+        subject=_("Votre candidature est à compléter — Entrepreneurs d'intérêt général"),
+        message=render_to_string("applications/email/ineligibility_notice.txt", context),
         from_email=None,
         recipient_list=[application.official_email],
     )

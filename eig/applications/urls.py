@@ -22,6 +22,11 @@ urlpatterns = [
     path("mon-espace/mes-donnees/", space.export, name="candidate_data_export"),
     path("mon-espace/candidatures/<uuid:public_id>/", space.detail, name="candidate_application"),
     path(
+        "mon-espace/candidatures/<uuid:public_id>/recepisse/",
+        space.receipt,
+        name="application_receipt",
+    ),
+    path(
         "mon-espace/candidatures/<uuid:public_id>/retirer/",
         space.withdraw,
         name="application_withdraw",

@@ -14,6 +14,20 @@ class JournalFilterForm(DsfrForm):
         required=False,
         choices=[("", _("Toutes les actions")), *Action.choices],
     )
+    du = forms.DateField(
+        label=_("Du"),
+        help_text=_("Jour compris, heure de Paris"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Saisissez une date, par exemple 2026-03-10.")},
+    )
+    au = forms.DateField(
+        label=_("Au"),
+        help_text=_("Jour compris, heure de Paris"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Saisissez une date, par exemple 2026-03-31.")},
+    )
     objet = forms.CharField(
         label=_("Identifiant de l’objet"),
         help_text=_("Celui d’une candidature, d’une promotion, d’un compte…"),
@@ -28,11 +42,22 @@ class JournalFilterForm(DsfrForm):
         error_messages={"invalid": _("Saisissez une adresse e-mail complète.")},
     )
 
+    def clean(self):
+        cleaned_data = super().clean()
+        start, end = cleaned_data.get("du"), cleaned_data.get("au")
+        if start and end and end < start:
+            self.add_error("au", _("Choisissez un jour égal ou postérieur au premier jour."))
+        return cleaned_data
+
     def filter(self, entries):
         """`entries` narrowed by the filters; call after is_valid()."""
         data = self.cleaned_data
         if data["action"]:
             entries = entries.filter(action=data["action"])
+        if data["du"]:
+            entries = entries.filter(created_at__date__gte=data["du"])
+        if data["au"]:
+            entries = entries.filter(created_at__date__lte=data["au"])
         if data["objet"]:
             entries = entries.filter(target_id=data["objet"])
         if data["auteur"]:

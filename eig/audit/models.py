@@ -49,6 +49,7 @@ class Action(models.TextChoices):
     APPLICATION_VIEWED = "application.viewed", _("a consulté la candidature")
     CV_DOWNLOADED = "application.cv_downloaded", _("a téléchargé le CV")
     APPLICATION_SUBMITTED = "application.submitted", _("a déposé sa candidature")
+    APPLICATION_RESUBMITTED = "application.resubmitted", _("a modifié et redéposé sa candidature")
     APPLICATION_WITHDRAWN = "application.withdrawn", _("a retiré sa candidature")
     APPLICATION_DELETED = "application.deleted", _("a supprimé son brouillon")
     APPLICATION_ACCESS_DENIED = (
@@ -69,6 +70,7 @@ class Action(models.TextChoices):
     APPLICATIONS_EXPORTED = "application.exported", _("a exporté une liste de candidatures")
     SCORES_EXPORTED = "scores.exported", _("a exporté les notes")
     RANKING_EXPORTED = "ranking.exported", _("a exporté le classement d’un défi")
+    REVIEWS_EXPORTED = "reviews.exported", _("a exporté les évaluations et leurs commentaires")
     DECISIONS_EXPORTED = "decisions.exported", _("a exporté les décisions envoyées")
     # Communications
     ANNOUNCEMENT_SENT = "announcement.sent", _("a envoyé une annonce aux candidat·e·s")
@@ -91,8 +93,24 @@ class Action(models.TextChoices):
     ASSIGNMENT_ADDED = "assignment.added", _("a ajouté une affectation")
     ASSIGNMENT_REMOVED = "assignment.removed", _("a retiré une affectation")
     ASSIGNMENT_RELEASED = "assignment.released", _("a publié les affectations")
+    REVIEWER_ASSIGNMENTS_NOTIFIED = (
+        "reviewer.assignments_notified",
+        _("a prévenu un membre du jury de ses candidatures à évaluer"),
+    )
+    REVIEWER_REMINDED = (
+        "reviewer.reminded",
+        _("a relancé un membre du jury avant la date limite d’évaluation"),
+    )
+    MENTOR_INVITED = "mentor.invited", _("a invité un ou une mentor à son espace")
+    MENTOR_OPINION_GIVEN = "mentor.opinion_given", _("a donné son avis de mentor")
+    MENTOR_OPINION_CHANGED = "mentor.opinion_changed", _("a modifié son avis de mentor")
     REVIEW_SAVED = "review.saved", _("a enregistré le brouillon d’une évaluation")
     REVIEW_SUBMITTED = "review.submitted", _("a soumis une évaluation")
+    REVIEW_AMENDED = "review.amended", _("a modifié une évaluation après l’avoir soumise")
+    DISCUSSION_POSTED = (
+        "discussion.posted",
+        _("a écrit dans la discussion d’une candidature"),
+    )
     # Auditions
     INTERVIEW_BOOKED = "interview.booked", _("a réservé un créneau d’audition")
     INTERVIEW_GRADED = "interview.graded", _("a rempli la grille d’audition")
@@ -103,7 +121,23 @@ class Action(models.TextChoices):
         "decision_template.edited",
         _("a modifié un modèle d’e-mail de décision"),
     )
-    DECISIONS_SENT = "decision.sent", _("a envoyé des décisions aux candidat·e·s")
+    # One code per outcome sent ("decision.sent", retired, said none).
+    DECISIONS_SENT_SELECTED = (
+        "decision.sent_selected",
+        _("a envoyé la décision « retenue » aux candidat·e·s"),
+    )
+    DECISIONS_SENT_WAITLISTED = (
+        "decision.sent_waitlisted",
+        _("a envoyé la décision « liste d’attente » aux candidat·e·s"),
+    )
+    DECISIONS_SENT_REJECTED = (
+        "decision.sent_rejected",
+        _("a envoyé la décision « non retenue » aux candidat·e·s"),
+    )
+    DECISIONS_SENT_BEFORE_TEAMS = (
+        "decision.sent_before_teams",
+        _("a confirmé l’envoi de la décision « retenue » avant la publication des équipes"),
+    )
     # The actor is who sent the decision; the worker records the failure of its e-mail.
     DECISION_SEND_FAILED = (
         "decision.send_failed",
@@ -117,6 +151,12 @@ class Action(models.TextChoices):
     TEAMS_COMPUTED = "teams.computed", _("a calculé une proposition d’équipes")
     TEAMS_LOCKED = "teams.locked", _("a verrouillé la proposition d’équipes")
     TEAMS_PUBLISHED = "teams.published", _("a publié les équipes")
+    TEAMS_PAIR_PINNED = "teams.pair_pinned", _("a imposé une personne sur un défi")
+    TEAMS_PAIR_FORBIDDEN = "teams.pair_forbidden", _("a écarté une personne d’un défi")
+    TEAMS_PAIR_RELEASED = (
+        "teams.pair_released",
+        _("a retiré une personne imposée ou écartée d’un défi"),
+    )
 
 
 class AuditEntry(models.Model):

@@ -2,10 +2,11 @@
 
 On 14 and 15 November 2017, three rooms each receive a panel of demo reviewers (eig.selection's
 demo) at the programme's rhythm; the applications that went through the audition (interviewed,
-then retained, waitlisted or not retained) have their booking there, and a few of the
-interviewed ones a filled grid. The applications still invited have no booking: with the
-future slots, created once a fortnight or so after loading, a demo candidate may book one (they
-sign in by an e-mail link at /connexion/ with their address in candidats.example.org).
+then retained, waitlisted or not retained) have their booking there, and every member of the
+panel of an audition that took place has filled their grid. The applications still invited have
+no booking: with the future slots, created once a fortnight or so after loading, a demo
+candidate may book one (they sign in by an e-mail link at /connexion/ with their address in
+candidats.example.org).
 
 Idempotent: each step is keyed on what it creates (the 2017 days, the bookings, the grids, a
 bookable slot), so loading twice changes nothing.
@@ -20,9 +21,9 @@ from django.utils import timezone
 from eig.applications.models import Application, StageTransition
 from eig.auditions import rhythm, services
 from eig.auditions.criteria import CRITERIA, SCORE_MAX, SCORE_MIN
-from eig.auditions.models import Interview, InterviewScore, InterviewSlot
+from eig.auditions.models import Interview, InterviewSlot
 from eig.selection.demo import EMAIL_DOMAIN
-from eig.selection.models import Reviewer
+from eig.selection.models import Conflict, Reviewer
 
 PARIS = rhythm.PARIS
 AUDITION_DAYS = [datetime.date(2017, 11, 14), datetime.date(2017, 11, 15)]
@@ -35,9 +36,18 @@ ROOMS = [
     ("Etalab, 20 avenue de Ségur, Paris — salle 3", [6, 7]),
 ]
 BOOKED_DAYS_BEFORE = 5
-GRADED_INTERVIEWS = 3
-GRADE_SEED = 2017
-FUTURE_DAYS = [10, 13]  # days after loading
+# A member's score on a criterion: the audition's level, moved by one at most, with the
+# outcome's shift so that the grids agree with the decisions taken after them.
+OUTCOME_SHIFT = {Application.Status.SELECTED: 1, Application.Status.REJECTED: -1}
+MEMBER_SPREAD = [-1, 0, 0, 1]
+GRADE_COMMENTS = {  # by score, short and generic: the demo must not look like a real candidate's
+    1: "Point très peu abordé pendant l’échange.",
+    2: "Réponses restées générales, sans exemple précis.",
+    3: "Des éléments pertinents, à étayer davantage.",
+    4: "Propos clairs, appuyés sur une expérience concrète.",
+    5: "Très convaincant, avec des exemples parlants.",
+}
+FUTURE_DAYS = [10, 14]  # days after loading, moved to the Monday when on a weekend
 FUTURE_SLOTS_PER_DAY = 3
 FUTURE_VIDEO_URL = "https://webconf.example.org/eig-auditions"
 
@@ -50,7 +60,7 @@ def load_audition_demo(cohort, now=None):
         return
     slots = _past_slots(cohort, panels)
     _book_past_slots(cohort, slots)
-    _fill_grids(cohort)
+    _fill_grids(cohort, now)
     _future_slots(cohort, panels[0], now)
 
 
@@ -113,18 +123,52 @@ def _book_past_slots(cohort, slots):
     )
 
 
-def _fill_grids(cohort):
-    """The whole panel's grid for the first few interviews of still `interviewed` applications."""
-    if InterviewScore.objects.filter(interview__application__cohort=cohort).exists():
-        return
-    rng = random.Random(GRADE_SEED)
-    interviews = Interview.objects.filter(
-        application__cohort=cohort, application__status=Application.Status.INTERVIEWED
-    ).order_by("application__pk")
-    for interview in interviews[:GRADED_INTERVIEWS]:
-        for member in interview.slot.panel.order_by("pk"):
-            scores = {key: (rng.randint(SCORE_MIN + 1, SCORE_MAX), "") for key, _label in CRITERIA}
+def _fill_grids(cohort, now):
+    """Each sitting panel member's grid for every audition of `cohort` that took place.
+
+    Through the panel's own service, so the grids are valid ones; the scores are drawn from
+    the application's pk, so they stay the same from one load to the next. A member in
+    conflict with the candidate does not sit (see selectors.panel_grids), nor grade.
+    """
+    interviews = (
+        Interview.objects.filter(application__cohort=cohort, slot__starts_at__lt=now)
+        .select_related("application")
+        .prefetch_related("slot__panel", "scores")
+        .order_by("application__pk")
+    )
+    blocked = set(
+        Conflict.objects.blocking()
+        .filter(application__cohort=cohort)
+        .values_list("reviewer__user_id", "application_id")
+    )
+    for interview in interviews:
+        graded = {score.member_id for score in interview.scores.all()}
+        for member, scores in _grids(interview):
+            if member.pk in graded or (member.pk, interview.application_id) in blocked:
+                continue
             services.save_grid(interview=interview, member=member, scores=scores)
+
+
+def _grids(interview):
+    """[(member, scores)] of the whole panel, in order of pk, drawn from the application's pk."""
+    rng = random.Random(interview.application_id)
+    level = rng.randint(SCORE_MIN + 1, SCORE_MAX - 1)
+    level += OUTCOME_SHIFT.get(interview.application.status, 0)
+    grids = []
+    for member in sorted(interview.slot.panel.all(), key=lambda user: user.pk):
+        # One comment a grid, as members write them: on the point that struck them.
+        commented = rng.choice(CRITERIA)[0]
+        scores = {}
+        for key, _label in CRITERIA:
+            score = min(SCORE_MAX, max(SCORE_MIN, level + rng.choice(MEMBER_SPREAD)))
+            scores[key] = (score, GRADE_COMMENTS[score] if key == commented else "")
+        grids.append((member, scores))
+    return grids
+
+
+def working_day(day):
+    """`day`, or the Monday after it when it falls on a weekend: auditions keep office days."""
+    return day + datetime.timedelta(days=(7 - day.weekday()) % 7 if day.weekday() >= 5 else 0)
 
 
 def _future_slots(cohort, panel, now):
@@ -136,7 +180,7 @@ def _future_slots(cohort, panel, now):
         services.create_slots(
             cohort=cohort,
             starts=rhythm.slot_starts(
-                day=today + datetime.timedelta(days=offset),
+                day=working_day(today + datetime.timedelta(days=offset)),
                 first_start=FIRST_START,
                 count=FUTURE_SLOTS_PER_DAY,
             ),

@@ -4,7 +4,12 @@ The panel's scores and comments belong to the deliberations, which the privacy p
 from the right of access; the anonymisation blanks the comments and keeps the scores.
 """
 
-from eig.applications.personal_data import Holder, register
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from eig.applications.personal_data import Holder, Message, register
 from eig.auditions.models import Interview, InterviewScore
 
 
@@ -24,6 +29,28 @@ class Auditions(Holder):
             "video_url": slot.video_url,
             "booked_at": interview.booked_at.isoformat(),
         }
+
+    def messages(self, application):
+        """The confirmation of the booking, as e-mailed (eig.auditions.tasks): its current slot."""
+        interview = Interview.objects.select_related("slot").filter(application=application).first()
+        if interview is None:
+            return []
+        body = render_to_string(
+            "auditions/email/booking_confirmation.txt",
+            {
+                "interview": interview,
+                "slot": interview.slot,
+                "space_url": settings.SITE_URL + reverse("candidate_space"),
+            },
+        )
+        return [
+            Message(
+                at=interview.booked_at,
+                kind=_("Audition"),
+                subject=_("Votre audition est réservée"),
+                body=body.strip(),
+            )
+        ]
 
     def erase(self, application_ids):
         interviews = Interview.objects.filter(application_id__in=application_ids).values_list(

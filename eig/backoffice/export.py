@@ -20,7 +20,10 @@ ELIGIBILITY_FIELDS = [
 def download(applications, cohort, file_format):
     """The file of `applications`, which should come through `selectors.for_listing`."""
     rows = (row(application) for application in applications)
-    return exports.download(headers(), rows, file_format, file_name(cohort, file_format))
+    title = _("Candidatures %(cohort)s") % {"cohort": cohort} if cohort else _("Candidatures")
+    return exports.download(
+        headers(), rows, file_format, file_name(cohort, file_format), title=title
+    )
 
 
 def file_name(cohort, file_format):

@@ -1,9 +1,20 @@
 from django import forms
+from django.http import QueryDict
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from eig.applications.models import Application, Profile
-from eig.backoffice.selectors import ANY_STATUS, SUBMITTED
+from eig.backoffice.selectors import (
+    ANY_STATUS,
+    DEFAULT_SORT,
+    SORT_BY_CHOICE_COUNT,
+    SORT_BY_NAME,
+    SORT_BY_SCORE,
+    SORT_BY_STAGE,
+    SORT_BY_SUBMISSION,
+    SUBMITTED,
+    default_cohort,
+)
 from eig.challenges.models import Challenge
 from eig.cohorts.models import Cohort
 from eig.plain_text import DsfrForm
@@ -42,9 +53,29 @@ class ApplicationFilterForm(DsfrForm):
         },
     )
 
-    def __init__(self, data):
+    # Not shown as a field: the column headers' links set it, and an unknown order is the default.
+    tri = forms.CharField(required=False)
+    SORTS = {
+        f"{sign}{column}"
+        for sign in ("", "-")
+        for column in (
+            SORT_BY_NAME,
+            SORT_BY_SUBMISSION,
+            SORT_BY_STAGE,
+            SORT_BY_CHOICE_COUNT,
+            SORT_BY_SCORE,
+        )
+    }
+
+    def __init__(self, data, *, open_on_default_cohort=False):
+        """`open_on_default_cohort`: without a `promotion` in `data`, the list opens on
+        `selectors.default_cohort()`; an empty `promotion` still means every cohort."""
+        cohorts = {str(cohort.number): cohort for cohort in Cohort.objects.order_by("-number")}
+        if open_on_default_cohort and "promotion" not in data and cohorts:
+            data = data.copy()
+            data["promotion"] = str(default_cohort(cohorts.values()).number)
         super().__init__(data)
-        self.cohorts = {str(cohort.number): cohort for cohort in Cohort.objects.order_by("-number")}
+        self.cohorts = cohorts
         self.challenges = {
             challenge.slug: challenge
             for challenge in Challenge.objects.select_related("cohort").order_by(
@@ -76,9 +107,23 @@ class ApplicationFilterForm(DsfrForm):
     def selected_cohort(self):
         return self.cohorts.get(self.cleaned_data["promotion"])
 
+    def clean_tri(self):
+        sort = self.cleaned_data["tri"]
+        return sort if sort in self.SORTS else DEFAULT_SORT
+
+    def query(self, **changes):
+        """The filters and order as a query string, `promotion` always included (empty for every
+        cohort), so that links from the list keep the very same list; call after is_valid()."""
+        query = QueryDict(mutable=True)
+        values = {name: self.cleaned_data[name] for name in self.fields} | changes
+        for name, value in values.items():
+            if value or name == "promotion":
+                query[name] = value
+        return query.urlencode()
+
 
 class StatisticsForm(DsfrForm):
-    """The cohort whose statistics are shown: the latest one unless another is asked for."""
+    """The cohort whose statistics are shown: the list's default unless another is asked for."""
 
     promotion = forms.ChoiceField(label=_("Promotion"))
 
@@ -86,7 +131,7 @@ class StatisticsForm(DsfrForm):
         self.cohorts = {str(cohort.number): cohort for cohort in Cohort.objects.order_by("-number")}
         if self.cohorts and not data.get("promotion"):
             data = data.copy()
-            data["promotion"] = next(iter(self.cohorts))
+            data["promotion"] = str(default_cohort(self.cohorts.values()).number)
         super().__init__(data)
         self.fields["promotion"].choices = [
             (number, str(cohort)) for number, cohort in self.cohorts.items()

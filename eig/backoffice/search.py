@@ -1,8 +1,10 @@
 """Search that ignores case and accents, alike on PostgreSQL and SQLite: "elodie" finds "Élodie"."""
 
 import unicodedata
+from functools import reduce
+from operator import or_
 
-from django.db.models import Func, TextField
+from django.db.models import Func, Q, TextField
 
 # Letters NFKD leaves whole, written out as PostgreSQL's unaccent does.
 LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
@@ -40,3 +42,17 @@ def register_fold_on_sqlite(sender, connection, **kwargs):
             lambda text: fold(text) if isinstance(text, str) else text,
             deterministic=True,
         )
+
+
+def search_words(queryset, search, fields):
+    """The rows of `queryset` where each word of `search` appears in one of `fields`."""
+    words = fold(search).split()
+    if not words:
+        return queryset
+    aliases = {f"folded_{field}": Folded(field) for field in fields}
+    queryset = queryset.alias(**aliases)
+    for word in words:
+        queryset = queryset.filter(
+            reduce(or_, (Q(**{f"{alias}__contains": word}) for alias in aliases))
+        )
+    return queryset

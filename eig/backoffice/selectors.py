@@ -1,17 +1,47 @@
 """The reads behind the back office's list and exports."""
 
-from functools import reduce
-from operator import or_
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 
-from django.db.models import F, Prefetch, Q
-
-from eig.applications.models import ChallengeChoice
-from eig.backoffice.search import Folded, fold
+from eig.applications.models import Application, ChallengeChoice
+from eig.backoffice.search import Folded, search_words
+from eig.cohorts.models import Cohort
 
 # Values of the status filter besides Application.Status: "" keeps the submitted applications.
 SUBMITTED = ""
 ANY_STATUS = "toutes"
 SEARCHED_FIELDS = ["first_name", "last_name", "email"]
+# The list's orders, by the name of the column in its query string (`tri`, `-` for descending).
+SORT_BY_NAME = "nom"
+SORT_BY_SUBMISSION = "depot"
+SORT_BY_STAGE = "etat"
+SORT_BY_CHOICE_COUNT = "defis"
+SORT_BY_SCORE = "note"
+DEFAULT_SORT = f"-{SORT_BY_SUBMISSION}"
+
+
+def default_cohort(cohorts=None, now=None):
+    """The cohort the team's pages open on: the latest whose call is open, else the latest one.
+
+    `cohorts`: those to choose from, when the caller has them already (else every cohort).
+    """
+    cohorts = sorted(Cohort.objects.all() if cohorts is None else cohorts, key=number, reverse=True)
+    open_call = (cohort for cohort in cohorts if cohort.is_application_call_open(now))
+    return next(open_call, cohorts[0] if cohorts else None)
+
+
+def number(cohort):
+    return cohort.number
 
 
 def filter_applications(
@@ -34,17 +64,60 @@ def filter_applications(
 
 def search_applications(applications, search):
     """Each word of `search` must appear in the first name, the last name or the e-mail."""
-    words = fold(search).split()
-    if not words:
-        return applications
-    applications = applications.alias(
-        **{f"folded_{field}": Folded(field) for field in SEARCHED_FIELDS}
-    )
-    for word in words:
-        applications = applications.filter(
-            reduce(or_, (Q(**{f"folded_{field}__contains": word}) for field in SEARCHED_FIELDS))
+    return search_words(applications, search, SEARCHED_FIELDS)
+
+
+def sorted_ids(applications, sort=DEFAULT_SORT, scores=None):
+    """The ids of `applications` in the order of `sort`, ties broken by name then id, so that
+    the order is the same from one page to the next.
+
+    `scores` ({application id: overall score}) is needed by the score order, done in Python since
+    the calibrated scores are computed there; applications without a score come last.
+    """
+    descending = sort.startswith("-")
+    column = sort.removeprefix("-")
+    tie_breakers = [Folded("last_name").asc(), Folded("first_name").asc(), F("pk").asc()]
+    if column == SORT_BY_SCORE:
+        ids = list(applications.order_by(*tie_breakers).values_list("pk", flat=True))
+        scores = scores or {}
+        scored = sorted(
+            (pk for pk in ids if pk in scores), key=scores.__getitem__, reverse=descending
         )
-    return applications
+        return scored + [pk for pk in ids if pk not in scores]
+    key = _sort_key(column)
+    first = key.desc(nulls_last=True) if descending else key.asc(nulls_last=True)
+    extra = [F("created_at").desc()] if column == SORT_BY_SUBMISSION else []
+    return list(applications.order_by(first, *extra, *tie_breakers).values_list("pk", flat=True))
+
+
+def _sort_key(column):
+    if column == SORT_BY_NAME:
+        return Folded("last_name")
+    if column == SORT_BY_STAGE:
+        # Along the process, in the order of Application.Status, rather than by code.
+        return Case(
+            *(
+                When(status=status, then=Value(rank))
+                for rank, status in enumerate(Application.Status)
+            ),
+            output_field=IntegerField(),
+        )
+    if column == SORT_BY_CHOICE_COUNT:
+        # A subquery: a défi filter joins the choices, which a Count() on them would then see.
+        counts = (
+            ChallengeChoice.objects.filter(application=OuterRef("pk"))
+            .values("application")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        return Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
+    return F("submitted_at")
+
+
+def in_order(applications, ids):
+    """The applications of `ids`, in that order, ready for the list (see `for_listing`)."""
+    rows = for_listing(applications.filter(pk__in=ids)).in_bulk(ids)
+    return [rows[pk] for pk in ids if pk in rows]
 
 
 def for_listing(applications):

@@ -6,6 +6,7 @@ app_name = "backoffice"
 
 urlpatterns = [
     path("candidatures/", views.application_list, name="application_list"),
+    path("promotion/", views.switch_cohort, name="switch_cohort"),
     path(
         "candidatures/statistiques/",
         views.application_statistics,

@@ -1,3 +1,4 @@
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -8,11 +9,19 @@ from eig.accounts.access import PROGRAMME_TEAM, access
 from eig.applications.access import application_or_404, cv_response
 from eig.audit.models import Action
 from eig.audit.services import record_export, record_view_by_someone_else
-from eig.backoffice import charts, export, stats
+from eig.backoffice import charts, export, stats, team_space
 from eig.backoffice.forms import ApplicationFilterForm, StatisticsForm
-from eig.backoffice.selectors import filter_applications, for_listing
-from eig.backoffice.stage_forms import BulkMoveForm, MoveForm
+from eig.backoffice.selectors import (
+    filter_applications,
+    for_listing,
+    in_order,
+    sorted_ids,
+)
+from eig.backoffice.stage_forms import BulkMoveForm, MoveForm, why_no_move
+from eig.cohorts.models import Cohort
 from eig.selection.access import applications_visible_to
+from eig.selection.evaluations import evaluations_panel
+from eig.selection.score_tables import cohort_scores
 
 APPLICATIONS_PER_PAGE = 50
 
@@ -20,16 +29,16 @@ APPLICATIONS_PER_PAGE = 50
 # Every page here shows personal data: never_cache keeps it out of shared and browser caches.
 @access(PROGRAMME_TEAM)
 def application_list(request):
-    form = ApplicationFilterForm(request.GET)
-    applications = applications_visible_to(request.user)
+    form = ApplicationFilterForm(request.GET, open_on_default_cohort=True)
+    visible = applications_visible_to(request.user)
+    ids, scores, cohort = ([], {}, None)
     if form.is_valid():
-        applications = filter_applications(applications, **form.filters())
         cohort = form.selected_cohort()
-    else:
-        applications, cohort = applications.none(), None
-    page = Paginator(for_listing(applications), APPLICATIONS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+        ids, scores = listed_ids(visible, form)
+    page = Paginator(ids, APPLICATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    rows = in_order(visible, list(page))
+    for application in rows:
+        application.overall_score = scores.get(application.pk)
     return render(
         request,
         "backoffice/application_list.html",
@@ -37,12 +46,27 @@ def application_list(request):
             "form": form,
             "cohort": cohort,
             "page": page,
+            "rows": rows,
+            "scores": scores,
+            "query": form.query() if form.is_valid() else "",
             "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2),
             "export_formats": exports.CONTENT_TYPES,
-            "bulk_form": BulkMoveForm(applications=applications),
+            "bulk_form": BulkMoveForm(applications=visible),
             "breadcrumb_data": {"current": _("Candidatures")},
         },
     )
+
+
+def listed_ids(visible, form):
+    """The ids the list of `form` shows among `visible`, in its order, and the overall scores it
+    shows (those of the selected cohort's jury, calibrated, as on the scores page; none across
+    cohorts)."""
+    cohort = form.selected_cohort()
+    scores = {}
+    if cohort is not None:
+        scores = {pk: result.calibrated_overall for pk, result in cohort_scores(cohort)[1].items()}
+    applications = filter_applications(visible, **form.filters())
+    return sorted_ids(applications, form.cleaned_data["tri"], scores), scores
 
 
 @access(PROGRAMME_TEAM)
@@ -57,6 +81,7 @@ def application_detail(request, public_id):
 
 def detail_page(request, application, move_form):
     """The application's page, with `move_form` as posted when it was refused."""
+    back = reverse("backoffice:application_list")
     return render(
         request,
         "backoffice/application_detail.html",
@@ -65,15 +90,51 @@ def detail_page(request, application, move_form):
             "choices": list(application.choices.select_related("challenge__host")),
             "experiences": list(application.experiences.all()),
             "transitions": list(application.transitions.select_related("by")),
+            "evaluations": evaluations_panel(application),
             "move_form": move_form,
+            "why_no_move": why_no_move(application),
+            "neighbours": neighbours(request, application),
             "breadcrumb_data": {
-                "links": [
-                    {"url": reverse("backoffice:application_list"), "title": _("Candidatures")}
-                ],
+                "links": [{"url": back, "title": _("Candidatures")}],
                 "current": str(application),
             },
         },
     )
+
+
+def neighbours(request, application):
+    """The previous and next applications of the list the page was opened from, whose filters
+    and order its address carries; None when opened from elsewhere."""
+    if not request.GET:
+        return None
+    form = ApplicationFilterForm(request.GET)
+    if not form.is_valid():
+        return None
+    visible = applications_visible_to(request.user)
+    ids, _scores = listed_ids(visible, form)
+    query = form.query()
+    context = {"query": query, "list_url": f"{reverse('backoffice:application_list')}?{query}"}
+    if application.pk not in ids:
+        return context | {"position": None, "count": len(ids)}
+    position = ids.index(application.pk)
+    public_ids = dict(
+        visible.filter(pk__in=ids[max(position - 1, 0) : position + 2]).values_list(
+            "pk", "public_id"
+        )
+    )
+
+    def link(index):
+        if 0 <= index < len(ids):
+            url = reverse("backoffice:application_detail", args=[public_ids[ids[index]]])
+            return f"{url}?{query}"
+        return None
+
+    return context | {
+        "position": position + 1,
+        "count": len(ids),
+        "previous": link(position - 1),
+        "next": link(position + 1),
+    }
 
 
 @access(PROGRAMME_TEAM)
@@ -121,3 +182,18 @@ def application_statistics(request):
             "day_chart": charts.day_chart(per_day),
         }
     return render(request, "backoffice/application_statistics.html", context)
+
+
+@access(PROGRAMME_TEAM)
+def switch_cohort(request):
+    """The promotion switcher of every tab: the same tab, for the cohort chosen."""
+    tab = request.GET.get("onglet", "")
+    if tab not in team_space.COHORT_TABS:
+        tab = "backoffice:application_list"
+    number = request.GET.get("promotion", "")
+    if number == "" and tab in team_space.EVERY_COHORT_TABS:
+        return redirect(team_space.tab_url(tab, ""))
+    if not number.isdigit() or not Cohort.objects.filter(number=number).exists():
+        messages.error(request, _("Cette promotion n’existe pas : choisissez-en une de la liste."))
+        return redirect("backoffice:application_list")
+    return redirect(team_space.tab_url(tab, int(number)))

@@ -1,16 +1,20 @@
 """The programme and its cohorts (promotions), with the published calendar of each phase."""
 
 import datetime
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
 # The stages from which the programme team may open a cohort's applications to the mentors of
@@ -66,6 +70,22 @@ class Programme(models.Model):
             return self.current_cohort
         return self.cohorts.published().order_by("-number").first()
 
+    def public_cohort(self, now=None):
+        """The cohort the public site speaks of: the one whose call for applications is open,
+        else the featured one."""
+        return self.public_and_call_cohorts(now)[0]
+
+    def public_and_call_cohorts(self, now=None):
+        """The public cohort and the one whose call is open or opens next (or None)."""
+        now = now or timezone.now()
+        # Open calls opened before the upcoming ones: the first is open when any is.
+        call = self.cohorts.with_call_open_or_upcoming(now).first()
+        if call is not None and call.is_application_call_open(now):
+            return call, call
+        return self.featured_cohort(), call
+
+
+RULES_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
 # The candidate pool is kept two years at most (the programme's rules and its privacy page).
 POOL_RETENTION_MAX_DAYS = 730
@@ -185,17 +205,6 @@ class Cohort(ClusterableModel):
     )
     team_size_min = models.PositiveSmallIntegerField(_("taille minimale d'une équipe"), default=2)
     team_size_max = models.PositiveSmallIntegerField(_("taille maximale d'une équipe"), default=3)
-    rules_document = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("règlement (document)"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    rules_url = models.URLField(
-        _("règlement (lien)"), blank=True, help_text=_("Utilisé à défaut de document déposé.")
-    )
 
     # How long the platform keeps candidates' data (eig.applications.retention), in days.
     draft_retention_days = models.PositiveSmallIntegerField(
@@ -255,10 +264,6 @@ class Cohort(ClusterableModel):
     def name(self):
         return _("Promotion %(number)s") % {"number": self.number}
 
-    @property
-    def rules_link(self):
-        return self.rules_document.url if self.rules_document_id else self.rules_url
-
     def clean(self):
         errors = {}
         if self.team_size_min and self.team_size_max and self.team_size_min > self.team_size_max:
@@ -305,6 +310,12 @@ class Cohort(ClusterableModel):
     def is_application_call_open(self, now=None):
         return self.application_call_state(now) == ApplicationCallState.OPEN
 
+    def application_call_time_left(self, now=None):
+        """How long the call stays open, in one unit (« 5 semaines »); None unless it is open."""
+        if not self.is_application_call_open(now):
+            return None
+        return time_left_label(self.application_call_closes_at - (now or timezone.now()))
+
     def calendar(self):
         """The published phases, in order, as (label, start, end) with end possibly None."""
         phases = [
@@ -329,6 +340,10 @@ class Cohort(ClusterableModel):
         today = today or timezone.localdate()
         return [phase for phase in self.calendar() if (phase.end or phase.start) >= today]
 
+    def current_rules(self, today=None):
+        """The rules version candidates accept today: the latest published, else None."""
+        return self.rules_versions.published(today).first()
+
 
 class ApplicationCallState(models.TextChoices):
     NOT_SCHEDULED = "not_scheduled", _("pas d'appel à candidatures prévu")
@@ -345,8 +360,113 @@ class CalendarPhase:
         return (self.end or self.start) < (today or timezone.localdate())
 
 
+def time_left_label(left: datetime.timedelta):
+    """A remaining time in a single unit, rounded down so the call never seems to last longer
+    than it does: weeks from two weeks on, then days from two days on, then hours."""
+    if left >= datetime.timedelta(weeks=2):
+        weeks = left.days // 7
+        return ngettext("%(count)s semaine", "%(count)s semaines", weeks) % {"count": weeks}
+    if left >= datetime.timedelta(days=2):
+        return ngettext("%(count)s jour", "%(count)s jours", left.days) % {"count": left.days}
+    hours = int(left.total_seconds() // 3600)
+    if hours >= 1:
+        return ngettext("%(count)s heure", "%(count)s heures", hours) % {"count": hours}
+    return gettext("moins d’une heure")
+
+
 def _local_date(moment):
     return timezone.localdate(moment) if moment else None
+
+
+class RulesVersionQuerySet(models.QuerySet):
+    def published(self, today=None):
+        """Versions published on or before `today`, the latest first."""
+        today = today or timezone.localdate()
+        return self.filter(published_on__lte=today).order_by("-published_on", "-pk")
+
+
+class RulesVersion(models.Model):
+    """One version of a cohort's rules, as candidates read and accept it.
+
+    A row per version, rather than a Wagtail page per cohort: an application points at the exact
+    text its candidate accepted (Application.rules_version), which page revisions do not give.
+    A version accepted by someone is never rewritten: the team publishes a new one.
+    """
+
+    cohort = ParentalKey(Cohort, on_delete=models.CASCADE, related_name="rules_versions")
+    version = models.CharField(
+        _("version"),
+        max_length=20,
+        help_text=_("Par exemple « 1 », puis « 2 » pour une mise à jour."),
+    )
+    published_on = models.DateField(
+        _("publiée le"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Vide : en préparation, invisible. Une fois publiée et acceptée par une candidature, "
+            "une version ne se modifie plus : publiez-en une nouvelle."
+        ),
+    )
+    text = RichTextField(_("texte du règlement"), features=RULES_TEXT_FEATURES)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document officiel"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    document_url = models.URLField(
+        _("lien vers le document officiel"),
+        blank=True,
+        help_text=_("Utilisé à défaut de document déposé."),
+    )
+
+    objects = RulesVersionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("version du règlement")
+        verbose_name_plural = _("versions du règlement")
+        ordering = ["cohort", "-published_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["cohort", "version"], name="unique_rules_version")
+        ]
+
+    def __str__(self):
+        return _("Règlement de la %(cohort)s, version %(version)s") % {
+            "cohort": self.cohort,
+            "version": self.version,
+        }
+
+    def get_absolute_url(self):
+        query = urlencode({"promotion": self.cohort.number, "version": self.version})
+        return f"{reverse('rules')}?{query}"
+
+    @property
+    def document_link(self):
+        return self.document.url if self.document_id else self.document_url
+
+    def is_published(self, today=None):
+        return self.published_on is not None and self.published_on <= (
+            today or timezone.localdate()
+        )
+
+    def clean(self):
+        # The reverse relation of Application.rules_version (applications sit above cohorts).
+        if self.pk and self.accepted_by.exists():
+            stored = RulesVersion.objects.get(pk=self.pk)
+            if (stored.text, stored.version, stored.published_on) != (
+                self.text,
+                self.version,
+                self.published_on,
+            ):
+                raise ValidationError(
+                    _(
+                        "Des candidat·e·s ont accepté cette version : elle ne se modifie plus. "
+                        "Ajoutez une nouvelle version."
+                    )
+                )
 
 
 class SelectionCriterion(Orderable):

@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from eig.links import absolute_links
 from eig.plain_text import one_line
 
 
@@ -19,9 +20,12 @@ def deliver_announcement(*, announcement_id):
         (
             # Written before forms refused line breaks, it must not break the header.
             one_line(announcement.subject),
-            render_to_string(
-                "communications/email/announcement.txt",
-                {"announcement": announcement, "application": application},
+            # A path the team typed alone ("/candidater/") goes out with the site's address.
+            absolute_links(
+                render_to_string(
+                    "communications/email/announcement.txt",
+                    {"announcement": announcement, "application": application},
+                )
             ),
             None,
             [application.official_email],

@@ -8,6 +8,7 @@ from eig.accounts.access import PROGRAMME_TEAM, access
 from eig.communications.forms import AnnouncementForm
 from eig.communications.models import Announcement
 from eig.communications.services import AlreadySent, announcement_recipients, send_announcement
+from eig.links import absolute_links
 
 BREADCRUMB_ROOT = {"url": "/equipe/candidatures/", "title": _("Espace de l'équipe")}
 
@@ -52,9 +53,11 @@ def announcement_detail(request, pk):
     recipients = announcement_recipients(announcement.cohort)
     # A plain-text e-mail: escaped in full here, since the rendering marked it safe.
     preview = escape(
-        render_to_string(
-            "communications/email/announcement.txt",
-            {"announcement": announcement, "application": {"first_name": _("Camille")}},
+        absolute_links(
+            render_to_string(
+                "communications/email/announcement.txt",
+                {"announcement": announcement, "application": {"first_name": _("Camille")}},
+            )
         )
     )
     return render(

@@ -28,7 +28,8 @@ class DecisionTemplate(models.Model):
         _("message"),
         max_length=BODY_MAX,
         help_text=_(
-            "Texte brut. Champs remplacés pour chaque personne : {prénom}, {promotion}, {défis}."
+            "Texte brut. Champs remplacés pour chaque personne : {prénom}, {promotion}, {défi} "
+            "(le défi de son équipe, pour une candidature retenue), {défis} (les défis choisis)."
         ),
     )
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
@@ -44,6 +45,35 @@ class DecisionTemplate(models.Model):
 
     def __str__(self):
         return f"{self.cohort} — {self.get_outcome_display()}"
+
+
+class Placement(models.Model):
+    """The défi a retained person is on, copied from the team proposal when the team publishes
+    it (eig.teams): what the "retenue" e-mail and the candidate's space name. No défi: the
+    published proposal left the person without a team."""
+
+    application = models.OneToOneField(
+        Application,
+        verbose_name=_("candidature"),
+        on_delete=models.CASCADE,
+        related_name="placement",
+    )
+    challenge = models.ForeignKey(
+        "challenges.Challenge",
+        verbose_name=_("défi (vide : sans équipe)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    published_at = models.DateTimeField(_("équipes publiées le"))
+
+    class Meta:
+        verbose_name = _("défi d’une personne retenue")
+        verbose_name_plural = _("défis des personnes retenues")
+
+    def __str__(self):
+        return f"{self.application} → {self.challenge or '—'}"
 
 
 class DecisionNoticeQuerySet(models.QuerySet):

@@ -1,6 +1,8 @@
 """The decisions told to a candidate: in their export; their text goes with the anonymisation."""
 
-from eig.applications.personal_data import Holder, register
+from django.utils.translation import gettext as _
+
+from eig.applications.personal_data import Holder, Message, register
 from eig.decisions.models import DecisionNotice
 
 
@@ -19,6 +21,15 @@ class DecisionNotices(Holder):
             }
             for notice in DecisionNotice.objects.filter(application=application).order_by(
                 "decided_at", "pk"
+            )
+        ]
+
+    def messages(self, application):
+        # Only those e-mailed: one waiting for the worker, or failed, was not told.
+        return [
+            Message(at=notice.sent_at, kind=_("Décision"), subject=notice.subject, body=notice.body)
+            for notice in DecisionNotice.objects.filter(
+                application=application, sent_at__isnull=False
             )
         ]
 

@@ -1,7 +1,9 @@
 """Decisions: the templates per outcome, their rendering, and sending them once to each person."""
 
 import contextlib
+import hashlib
 import re
+from dataclasses import dataclass, field
 
 from django.core.mail import EmailMessage, mailers
 from django.db import transaction
@@ -12,19 +14,42 @@ from django.utils.translation import gettext as _
 from eig.applications.models import Application
 from eig.audit.models import Action
 from eig.audit.services import record
-from eig.decisions.models import FAILURE_MAX, SUBJECT_MAX, DecisionNotice, DecisionTemplate
+from eig.decisions.models import (
+    FAILURE_MAX,
+    SUBJECT_MAX,
+    DecisionNotice,
+    DecisionTemplate,
+    Placement,
+)
 from eig.decisions.tasks import deliver_decisions
+from eig.links import absolute_links
 from eig.plain_text import one_line
 
-PLACEHOLDERS = ("prénom", "promotion", "défis")
+Status = Application.Status
+# The fields each outcome's e-mail may use. {défi} is the défi of the person's team: only a
+# retained person has one; {défis} lists every défi chosen, which would mislead them.
+PLACEHOLDERS = {
+    Status.SELECTED: ("prénom", "promotion", "défi"),
+    Status.WAITLISTED: ("prénom", "promotion", "défis"),
+    Status.REJECTED: ("prénom", "promotion", "défis"),
+}
 PLACEHOLDER_PATTERN = re.compile(r"\{([^{}\s]*)\}")
+# {défi} of a person told before the teams are published (the team confirmed it).
+TEAM_TO_COME = "à confirmer lors de la formation des équipes"
+
+# The journal code of each outcome sent.
+SENT_ACTIONS = {
+    Status.SELECTED: Action.DECISIONS_SENT_SELECTED,
+    Status.WAITLISTED: Action.DECISIONS_SENT_WAITLISTED,
+    Status.REJECTED: Action.DECISIONS_SENT_REJECTED,
+}
 
 DEFAULT_TEXTS = {
     Application.Status.SELECTED: (
         "Votre candidature à la {promotion} est retenue",
         "Bonjour {prénom},\n\n"
         "Nous avons le plaisir de vous annoncer que votre candidature à la {promotion} est "
-        "retenue, pour le défi suivant : {défis}. Félicitations, et merci pour le temps "
+        "retenue, pour le défi suivant : {défi}. Félicitations, et merci pour le temps "
         "consacré à la sélection !\n\n"
         "Prochaines étapes : l'administration d'accueil de votre défi vous contactera pour "
         "préparer votre contrat. Nous vous écrirons ensuite pour la date de démarrage de la "
@@ -56,8 +81,24 @@ DEFAULT_TEXTS = {
 }
 
 
-class NothingToSend(Exception):
+class SendingRefused(Exception):
+    """A send the rules refuse, with the reason in French for the team."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+class NothingToSend(SendingRefused):
     pass
+
+
+class TeamsNotPublished(SendingRefused):
+    """The "retenue" e-mails wait for the teams, unless the team confirms they go first."""
+
+
+class RecipientsChanged(SendingRefused):
+    """The people who would receive it are no longer those the team confirmed."""
 
 
 class NothingToRetry(Exception):
@@ -68,8 +109,22 @@ class Undeliverable(Exception):
     """An e-mail the mailer could not take, for a reason told in French to the team."""
 
 
-def unknown_placeholders(text):
-    return sorted(set(PLACEHOLDER_PATTERN.findall(text)) - set(PLACEHOLDERS))
+def unknown_placeholders(text, outcome):
+    return sorted(set(PLACEHOLDER_PATTERN.findall(text)) - set(PLACEHOLDERS[outcome]))
+
+
+def placeholders_message(unknown, outcome):
+    """Why these fields cannot be used in that outcome's e-mail, and which can."""
+    known = ", ".join("{" + name + "}" for name in PLACEHOLDERS[outcome])
+    if outcome == Status.SELECTED and "défis" in unknown:
+        return _(
+            "{défis} donnerait tous les défis choisis par la personne : dans l’e-mail « retenue », "
+            "utilisez {défi}, le défi de son équipe. Champs possibles : %(known)s."
+        ) % {"known": known}
+    return _("Champ inconnu : %(unknown)s. Champs possibles : %(known)s.") % {
+        "unknown": ", ".join("{" + name + "}" for name in unknown),
+        "known": known,
+    }
 
 
 def decision_templates(cohort):
@@ -83,21 +138,39 @@ def decision_templates(cohort):
     return templates
 
 
+def placement_of(application):
+    """The person's placement from the published teams, or None."""
+    try:
+        return application.placement
+    except Placement.DoesNotExist:
+        return None
+
+
+def retained_challenge(application):
+    """The défi of the person's team in the published proposal, or None."""
+    placement = placement_of(application)
+    return placement.challenge if placement else None
+
+
 def fill(text, application):
-    """Plain replacement of the known placeholders: nothing else in the text is interpreted.
+    """Plain replacement of the known placeholders: nothing else in the text is interpreted,
+    except the paths standing alone, given the site's address (a mail reader cannot follow
+    "/donnees-personnelles/").
 
     Each value goes in on one line: a line break typed in a first name before forms refused
     them cannot break the subject, nor the e-mails of the others.
     """
     challenges = ", ".join(str(choice.challenge) for choice in application.choices.all())
+    challenge = retained_challenge(application)
     values = {
         "prénom": application.first_name,
         "promotion": str(application.cohort),
+        "défi": str(challenge) if challenge else TEAM_TO_COME,
         "défis": challenges,
     }
     for name, value in values.items():
         text = text.replace("{" + name + "}", one_line(value))
-    return text
+    return absolute_links(text)
 
 
 def render_decision(template, application):
@@ -116,13 +189,122 @@ def pending(cohort, outcome):
     return at_outcome(cohort, outcome).exclude(decision_notices__outcome=outcome)
 
 
+def with_texts(queryset):
+    """What rendering a decision reads, in a few queries."""
+    return queryset.select_related("cohort", "placement__challenge").prefetch_related(
+        "choices__challenge"
+    )
+
+
 def preview_application(cohort, outcome):
     """A real candidate of that outcome to preview the e-mail with: a pending one first."""
-    queryset = Application.objects.select_related("cohort").prefetch_related("choices__challenge")
+    queryset = with_texts(Application.objects.all())
     return (
         queryset.filter(pk__in=pending(cohort, outcome)).order_by("pk").first()
         or queryset.filter(pk__in=at_outcome(cohort, outcome)).order_by("pk").first()
     )
+
+
+def teams_published(cohort):
+    """Whether the cohort's teams are published: their placements are then copied here."""
+    return Placement.objects.filter(application__cohort=cohort).exists()
+
+
+def place_retained(*, members, published_at):
+    """Keep the défi of each member of the teams just published: `members` are pairs of an
+    application id and a défi id (None: without a team). Called by eig.teams on publishing."""
+    Placement.objects.bulk_create(
+        [
+            Placement(
+                application_id=application_id, challenge_id=challenge_id, published_at=published_at
+            )
+            for application_id, challenge_id in members
+        ],
+        update_conflicts=True,
+        unique_fields=["application"],
+        update_fields=["challenge", "published_at"],
+    )
+
+
+@dataclass
+class Sending:
+    """What sending an outcome would do now: who receives it, who does not and why."""
+
+    outcome: str
+    template: DecisionTemplate | None
+    recipients: list = field(default_factory=list)
+    left_out: list = field(default_factory=list)  # (application, reason)
+    # Why nothing can go, whatever the team confirms.
+    refusal: str = ""
+    # "retenue" before the teams are published: only with the team's confirmation.
+    before_teams: bool = False
+
+    @property
+    def digest(self):
+        """A fingerprint of the recipients, so that a send goes to those the team confirmed."""
+        ids = ",".join(str(application.pk) for application in self.recipients)
+        return hashlib.sha256(ids.encode()).hexdigest()
+
+    def previews(self, count=3):
+        """Real recipients to preview the e-mail with: one who chose the most défis first (the
+        e-mail must read right for them too), then the first others."""
+        if not self.recipients:
+            return []
+        most = max(self.recipients, key=lambda application: len(application.choices.all()))
+        others = [application for application in self.recipients if application != most]
+        return [most, *others[: count - 1]]
+
+
+def template_refusal(template, outcome):
+    label = outcome_label(outcome)
+    if template is None:
+        return _(
+            "Le modèle de l’e-mail « %(outcome)s » n’existe pas encore : ouvrez la page des "
+            "décisions pour le relire avant d’envoyer."
+        ) % {"outcome": label}
+    if not template.subject.strip() or not template.body.strip():
+        return _("Le modèle de l’e-mail « %(outcome)s » est vide : écrivez-le d’abord.") % {
+            "outcome": label
+        }
+    unknown = unknown_placeholders(template.subject + template.body, outcome)
+    if unknown:
+        return _("Le modèle de l’e-mail « %(outcome)s » ne peut pas partir : %(why)s") % {
+            "outcome": label,
+            "why": placeholders_message(unknown, outcome),
+        }
+    return ""
+
+
+def prepare_sending(cohort, outcome, *, template=None):
+    """Who would receive that outcome's e-mail now, who would not and why."""
+    if template is None:
+        template = DecisionTemplate.objects.filter(cohort=cohort, outcome=outcome).first()
+    sending = Sending(outcome=outcome, template=template)
+    sending.refusal = template_refusal(template, outcome)
+    told_retained = set()
+    if outcome != Status.SELECTED:
+        told_retained = set(
+            notices_of(cohort, Status.SELECTED).values_list("application_id", flat=True)
+        )
+    published = outcome == Status.SELECTED and teams_published(cohort)
+    sending.before_teams = outcome == Status.SELECTED and not published
+    for application in with_texts(pending(cohort, outcome)).order_by(
+        "last_name", "first_name", "pk"
+    ):
+        reason = ""
+        if application.pk in told_retained:
+            # Told they are retained: another outcome is the team's to explain, not a form's.
+            reason = _("a déjà reçu la décision « retenue » : écrivez-lui directement")
+        elif published and placement_of(application) is None:
+            reason = _("retenue après la publication des équipes : absente de la proposition")
+        elif published and retained_challenge(application) is None:
+            reason = _("sans équipe dans la proposition d’équipes publiée")
+        if reason:
+            sending.left_out.append((application, reason))
+        else:
+            sending.recipients.append(application)
+    sending.recipients.sort(key=lambda application: application.pk)
+    return sending
 
 
 def edit_decision_template(*, template, subject, body, by, request=None):
@@ -140,23 +322,43 @@ def edit_decision_template(*, template, subject, body, by, request=None):
     return template
 
 
-def send_decisions(*, cohort, outcome, by, now=None, request=None):
-    """Record a notice for each application not yet told, then let the worker e-mail them."""
+def send_decisions(
+    *, cohort, outcome, by, before_teams=False, confirmed=None, now=None, request=None
+):
+    """Record a notice for each person the rules let receive that outcome, then let the worker
+    e-mail them. `confirmed`, the digest of the recipients the team saw, refuses a send to
+    others; `before_teams` is the team's confirmation that "retenue" goes before the teams are
+    published (journalled)."""
     now = now or timezone.now()
     with transaction.atomic():
-        decision_templates(cohort)
         # Locking the template serialises two sends of the same outcome: none goes twice.
-        template = DecisionTemplate.objects.select_for_update().get(cohort=cohort, outcome=outcome)
-        applications = list(
-            pending(cohort, outcome)
-            .select_related("cohort")
-            .prefetch_related("choices__challenge")
-            .order_by("pk")
+        template = (
+            DecisionTemplate.objects.select_for_update()
+            .filter(cohort=cohort, outcome=outcome)
+            .first()
         )
-        if not applications:
-            raise NothingToSend
+        sending = prepare_sending(cohort, outcome, template=template)
+        if sending.refusal:
+            raise SendingRefused(sending.refusal)
+        if not sending.recipients:
+            raise NothingToSend(nothing_to_send_message(outcome, left_out=sending.left_out))
+        if confirmed is not None and confirmed != sending.digest:
+            raise RecipientsChanged(
+                _(
+                    "La liste des destinataires a changé depuis son affichage (un autre envoi, "
+                    "une candidature déplacée) : rien n’est envoyé. Vérifiez-la de nouveau."
+                )
+            )
+        if sending.before_teams and not before_teams:
+            raise TeamsNotPublished(
+                _(
+                    "Les équipes de la %(cohort)s ne sont pas publiées : l’e-mail « retenue » "
+                    "attend leur publication, sauf si vous confirmez l’envoi avant."
+                )
+                % {"cohort": cohort}
+            )
         notices = []
-        for application in applications:
+        for application in sending.recipients:
             subject, body = render_decision(template, application)
             notices.append(
                 DecisionNotice(
@@ -170,13 +372,16 @@ def send_decisions(*, cohort, outcome, by, now=None, request=None):
             )
         notices = DecisionNotice.objects.bulk_create(notices)
         notice_ids = [notice.pk for notice in notices]
-        record(
-            action=Action.DECISIONS_SENT,
-            actor=by,
-            target=cohort,
-            request=request,
-            data={"outcome": str(outcome), "count": len(notices)},
-        )
+        data = {"count": len(notices), "left_out": len(sending.left_out)}
+        record(action=SENT_ACTIONS[outcome], actor=by, target=cohort, request=request, data=data)
+        if sending.before_teams:
+            record(
+                action=Action.DECISIONS_SENT_BEFORE_TEAMS,
+                actor=by,
+                target=cohort,
+                request=request,
+                data={"count": len(notices)},
+            )
         transaction.on_commit(lambda: deliver_decisions.enqueue(notice_ids=notice_ids))
     return notices
 
@@ -275,7 +480,12 @@ def outcome_label(outcome):
     return dict(Application.Status.choices)[outcome]
 
 
-def nothing_to_send_message(outcome):
+def nothing_to_send_message(outcome, left_out=()):
+    if left_out:
+        return _(
+            "Aucune des candidatures « %(outcome)s » qui attendent leur décision ne peut la "
+            "recevoir : rien n'est envoyé (voir pourquoi dans la liste)."
+        ) % {"outcome": outcome_label(outcome)}
     return _("Aucune candidature « %(outcome)s » n'attend sa décision : rien n'est envoyé.") % {
         "outcome": outcome_label(outcome)
     }

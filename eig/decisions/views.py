@@ -10,21 +10,25 @@ from eig.audit.models import Action
 from eig.audit.services import record_export
 from eig.cohorts.models import Cohort
 from eig.decisions.exports import decisions_dataset, sent_notices
-from eig.decisions.forms import DecisionTemplateForm
+from eig.decisions.forms import DecisionTemplateForm, SendDecisionsForm
 from eig.decisions.services import (
     NothingToRetry,
     NothingToSend,
+    RecipientsChanged,
+    SendingRefused,
+    TeamsNotPublished,
     decision_templates,
     edit_decision_template,
     failed_notices,
-    nothing_to_send_message,
     notices_of,
     outcome_label,
     pending,
+    prepare_sending,
     preview_application,
     render_decision,
     retry_failed_decisions,
     send_decisions,
+    teams_published,
 )
 from eig.exports import download, file_name
 
@@ -70,6 +74,7 @@ def render_page(request, cohort, bound_form=None, status=200):
         {
             "cohort": cohort,
             "sections": sections,
+            "teams_published": teams_published(cohort),
             "breadcrumb_data": {"links": [BREADCRUMB_ROOT], "current": _("Décisions")},
         },
         status=status,
@@ -104,21 +109,88 @@ def edit_template(request, number, outcome):
     return redirect(reverse("decisions:decisions", args=[number]) + f"#decision-{outcome}")
 
 
-@access(PROGRAMME_TEAM, methods=("POST",), sensitive=True)
+def render_confirmation(request, cohort, sending, form, status=200):
+    """The page that confirms a send: how many per outcome, the e-mail for several real
+    recipients, who will not receive it and why."""
+    summary = [
+        {
+            "label": outcome_label(outcome),
+            "pending": pending(cohort, outcome).count(),
+            "told": notices_of(cohort, outcome).count(),
+            "current": outcome == sending.outcome,
+        }
+        for outcome in Application.OUTCOMES
+    ]
+    previews = []
+    if sending.template is not None:
+        for application in sending.previews():
+            subject, body = render_decision(sending.template, application)
+            previews.append(
+                {"application": application, "subject": subject, "body": body},
+            )
+    label = outcome_label(sending.outcome)
+    return render(
+        request,
+        "decisions/send_confirm.html",
+        {
+            "cohort": cohort,
+            "sending": sending,
+            "label": label,
+            "summary": summary,
+            "previews": previews,
+            "form": form,
+            "breadcrumb_data": {
+                "links": [
+                    BREADCRUMB_ROOT,
+                    {
+                        "url": reverse("decisions:decisions", args=[cohort.number]),
+                        "title": _("Décisions"),
+                    },
+                ],
+                "current": _("Envoyer « %(outcome)s »") % {"outcome": label},
+            },
+        },
+        status=status,
+    )
+
+
+@access(PROGRAMME_TEAM, methods=("GET", "HEAD", "POST"), sensitive=True)
 def send(request, number, outcome):
+    """GET shows what the send would do; only the POST of that page sends."""
     cohort = get_object_or_404(Cohort, number=number)
     outcome = outcome_or_404(outcome)
+    sending = prepare_sending(cohort, outcome)
+    if request.method != "POST":
+        return render_confirmation(request, cohort, sending, SendDecisionsForm(sending=sending))
+    form = SendDecisionsForm(request.POST, sending=sending)
+    if not form.is_valid():
+        return render_confirmation(request, cohort, sending, form)
     try:
-        notices = send_decisions(cohort=cohort, outcome=outcome, by=request.user, request=request)
-    except NothingToSend:
-        messages.error(request, nothing_to_send_message(outcome))
+        notices = send_decisions(
+            cohort=cohort,
+            outcome=outcome,
+            by=request.user,
+            before_teams=form.cleaned_data.get("before_teams", False),
+            confirmed=form.cleaned_data["recipients"],
+            request=request,
+        )
+    except NothingToSend as refused:
+        messages.error(request, refused.message)
+    except TeamsNotPublished as refused:
+        form.add_error(None, refused.message)
+        return render_confirmation(request, cohort, sending, form)
+    except RecipientsChanged as refused:
+        messages.error(request, refused.message)
+        return redirect("decisions:send", number=number, outcome=outcome)
+    except SendingRefused as refused:
+        messages.error(request, refused.message)
     else:
         messages.success(
             request,
             _("La décision « %(outcome)s » part vers %(count)s candidat·e·s.")
             % {"outcome": outcome_label(outcome), "count": len(notices)},
         )
-    return redirect("decisions:decisions", number=number)
+    return redirect(reverse("decisions:decisions", args=[number]) + f"#decision-{outcome}")
 
 
 @access(PROGRAMME_TEAM, methods=("POST",))
@@ -158,4 +230,5 @@ def export(request, number, file_format):
         filters=request.GET.dict(),
     )
     name = file_name("decisions", f"promotion-{cohort.number}", file_format=file_format)
-    return download(headers, lines, file_format, name)
+    title = _("Décisions %(cohort)s") % {"cohort": cohort}
+    return download(headers, lines, file_format, name, title=title)

@@ -14,7 +14,13 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 
 from eig.accounts.roles import PROGRAMME_TEAM_GROUP
-from eig.applications.models import Application, ChallengeChoice, Profile, StageTransition
+from eig.applications.models import (
+    Application,
+    ChallengeChoice,
+    Profile,
+    StageTransition,
+    Submission,
+)
 from eig.challenges.models import Challenge
 from eig.demo.pdf import text_pdf
 
@@ -352,4 +358,6 @@ def _create_application(cohort, person, picks, fate, moment, path):
         application.cv_size = len(pdf)
         application.save(update_fields=["cv", "cv_filename", "cv_size", "updated_at"])
         Application.objects.filter(pk=application.pk).update(updated_at=moment)
+        # What was submitted, so that every demo candidate who applied has their receipt.
+        Submission.of(application, at=submitted_at).save()
     return application

@@ -20,13 +20,15 @@ from eig.accounts.roles import PROGRAMME_TEAM_GROUP
 from eig.accounts.second_factor import normalise_code
 from eig.auditions.demo import load_audition_demo
 from eig.challenges.models import Challenge, HostOrganisation, Mentor, Skill
-from eig.cohorts.models import Cohort, Programme
+from eig.cohorts.models import Cohort, Programme, RulesVersion
 from eig.demo.candidates import load_candidates
 from eig.demo.data import challenges as challenge_data
 from eig.demo.data import events as event_data
 from eig.demo.data import pages as page_data
 from eig.demo.data import press as press_data
 from eig.demo.data import programme as programme_data
+from eig.demo.data import rules as rules_data
+from eig.demo.mentors import load_mentor_demo
 from eig.demo.open_call import load_open_call
 from eig.events.models import Event
 from eig.press.models import PressItem
@@ -57,6 +59,7 @@ def load_demo():
     load_selection_demo(promotion_2)
     load_review_demo(promotion_2)
     load_audition_demo(promotion_2)
+    load_mentor_demo(promotion_2)
     load_demo_second_factor()
     return programme
 
@@ -92,6 +95,15 @@ def load_cohorts(programme):
         )
         cohort.set_selection_criteria(criteria)
         cohorts[number] = cohort
+    RulesVersion.objects.get_or_create(
+        cohort=cohorts[2],
+        version="1",
+        defaults={
+            "published_on": datetime.date(2017, 9, 27),
+            "text": rules_data.promotion_2_text(),
+            "document_url": rules_data.PROMOTION_2_DOCUMENT,
+        },
+    )
     latest = max(cohorts.values(), key=lambda cohort: cohort.number)
     if programme.current_cohort_id != latest.pk:
         programme.current_cohort = latest

@@ -19,6 +19,7 @@ from eig.audit.models import Action
 from eig.audit.services import record
 from eig.matching import assign_reviewers
 from eig.selection import conflicts as rules
+from eig.selection import notices
 from eig.selection.affinity import affinity
 from eig.selection.models import Assignment, Conflict, Reviewer
 from eig.selection.selectors import assignable_applications
@@ -169,10 +170,12 @@ def in_conflict(reviewer, application):
 
 @transaction.atomic
 def release_assignments(*, cohort, by, request=None):
-    """Reviewers see their proposed assignments from now on."""
-    count = Assignment.objects.filter(
-        reviewer__cohort=cohort, status=Assignment.Status.PROPOSED
-    ).update(status=Assignment.Status.RELEASED, released_at=timezone.now())
+    """Reviewers see their proposed assignments from now on, and are told by e-mail."""
+    proposed = Assignment.objects.filter(reviewer__cohort=cohort, status=Assignment.Status.PROPOSED)
+    reviewer_ids = set(proposed.values_list("reviewer_id", flat=True))
+    count = proposed.update(status=Assignment.Status.RELEASED, released_at=timezone.now())
+    notices.notify_released(reviewer_ids=reviewer_ids, by=by)
+    transaction.on_commit(lambda: notices.schedule_reviewer_reminder(cohort=cohort))
     record(
         action=Action.ASSIGNMENT_RELEASED,
         actor=by,

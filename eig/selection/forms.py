@@ -1,13 +1,16 @@
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from eig.accounts.models import normalise_email
-from eig.applications.models import Profile
+from eig.applications.models import Application, Profile
 from eig.challenges.models import HostOrganisation, Skill
 from eig.plain_text import DsfrForm
 from eig.selection.assignment import DEFAULT_REVIEWS_PER_APPLICATION
-from eig.selection.models import Reviewer
+from eig.selection.models import OPINION_MAX_LENGTH, MentorOpinion, Reviewer
+from eig.selection.selectors import WORK_STATUSES
 
 MAX_LOAD = 200
 SEARCH_MAX_LENGTH = 80
@@ -89,11 +92,117 @@ class RunForm(DsfrForm):
     )
 
 
+def pair_label(application):
+    """How the assignment page names an application: what the team types or picks to add it."""
+    return f"{application.full_name or application.public_id} — {application.email}"
+
+
 class PairForm(DsfrForm):
-    reviewer = forms.ModelChoiceField(label=_("Membre du jury"), queryset=Reviewer.objects.none())
-    application = forms.ModelChoiceField(label=_("Candidature"), queryset=None)
+    """A pair added by hand. The application is typed, the page suggesting the applications to
+    assess (a <datalist>): a name, part of it or an address finds it when it is the only one."""
+
+    reviewer = forms.ModelChoiceField(
+        label=_("Membre du jury"),
+        queryset=Reviewer.objects.none(),
+        error_messages={"required": _("Choisissez le membre du jury.")},
+    )
+    application = forms.CharField(
+        label=_("Candidature"),
+        help_text=_("Tapez un nom ou une adresse e-mail, puis choisissez dans les propositions."),
+        max_length=300,
+        widget=forms.TextInput(attrs={"list": "assignable-applications", "autocomplete": "off"}),
+        error_messages={"required": _("Indiquez la candidature à affecter.")},
+    )
 
     def __init__(self, *args, reviewers, applications, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["reviewer"].queryset = reviewers
-        self.fields["application"].queryset = applications
+        self.applications = applications
+
+    def clean_application(self):
+        text = self.cleaned_data["application"].strip()
+        by_label = [a for a in self.applications if pair_label(a) == text]
+        if by_label:
+            return by_label[0]
+        matches = self.applications
+        for word in text.split():
+            matches = matches.filter(
+                Q(first_name__icontains=word)
+                | Q(last_name__icontains=word)
+                | Q(email__icontains=word)
+            )
+        found = list(matches[:2])
+        if not found:
+            raise forms.ValidationError(
+                _("Aucune candidature à évaluer ne correspond à « %(text)s »."),
+                params={"text": text},
+            )
+        if len(found) > 1:
+            raise forms.ValidationError(
+                _(
+                    "Plusieurs candidatures correspondent à « %(text)s » : choisissez-en une "
+                    "dans les propositions."
+                ),
+                params={"text": text},
+            )
+        return found[0]
+
+
+class WorkFilterForm(DsfrForm):
+    """The reviewer's dashboard filters; an unknown value is an error next to its filter."""
+
+    etat = forms.ChoiceField(
+        label=_("État"), required=False, choices=[("", _("Tous les états")), *WORK_STATUSES]
+    )
+    defi = forms.ChoiceField(label=_("Défi"), required=False)
+
+    def __init__(self, *args, challenges, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["defi"].choices = [
+            ("", _("Tous les défis")),
+            *((challenge.slug, challenge.name) for challenge in challenges),
+        ]
+
+    def filter(self, work):
+        if not self.is_valid():
+            return work
+        if self.cleaned_data["etat"]:
+            work = work.filter(work_status=self.cleaned_data["etat"])
+        if self.cleaned_data["defi"]:
+            work = work.filter(application__choices__challenge__slug=self.cleaned_data["defi"])
+        return work
+
+
+class MentorOpinionForm(forms.ModelForm, DsfrForm):
+    class Meta:
+        model = MentorOpinion
+        fields = ["text", "stance"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 6}), "stance": forms.RadioSelect}
+        help_texts = {
+            "text": format_lazy(
+                _(
+                    "Quelques phrases, {max} caractères au plus : ce que la personne apporterait "
+                    "au défi, vos réserves éventuelles. Seule l’équipe du programme le lit."
+                ),
+                max=OPINION_MAX_LENGTH,
+            )
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["stance"].choices = [
+            ("", _("Sans avis tranché")),
+            *MentorOpinion.Stance.choices,
+        ]
+        self.fields["stance"].required = False
+
+
+class MentorStageFilterForm(DsfrForm):
+    stage = forms.ChoiceField(
+        label=_("Étape"),
+        required=False,
+        choices=[
+            ("", _("Toutes les étapes")),
+            *((stage.value, stage.label) for stage in Application.PROGRESS),
+        ],
+    )

@@ -45,6 +45,8 @@ class Reviewer(models.Model):
     max_load = models.PositiveSmallIntegerField(_("charge maximale"), default=10)
     invited_at = models.DateTimeField(_("invité·e le"))
     accepted_at = models.DateTimeField(_("expertise renseignée le"), null=True, blank=True)
+    # When the reminder before the reviewing deadline was queued: never two (selection.notices).
+    reminder_sent_at = models.DateTimeField(_("relancé·e le"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("membre du jury")
@@ -260,3 +262,99 @@ class ReviewScore(models.Model):
 
     def __str__(self):
         return f"{self.key} : {self.score if self.score is not None else self.answer}"
+
+
+class ReviewRevision(models.Model):
+    """A change to a review after its submission: what changed, so the team can tell.
+
+    `changes`: [{"field": label, "before": str, "after": str}]; for a free text, only its
+    label (the texts themselves stay in the review, erased with it).
+    """
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="revisions")
+    changed_at = models.DateTimeField(_("modifiée le"))
+    changes = models.JSONField(_("changements"), default=list)
+
+    class Meta:
+        verbose_name = _("modification après soumission")
+        verbose_name_plural = _("modifications après soumission")
+        ordering = ["changed_at", "pk"]
+
+    def __str__(self):
+        return f"{self.review} — {self.changed_at:%Y-%m-%d %H:%M}"
+
+
+class DiscussionComment(models.Model):
+    """A message in the discussion of an application, between its reviewers and the team."""
+
+    class Side(models.TextChoices):
+        REVIEWER = "reviewer", _("membre du jury")
+        TEAM = "team", _("équipe du programme")
+
+    application = models.ForeignKey(
+        "applications.Application", on_delete=models.CASCADE, related_name="discussion"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("auteur"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # For a reviewer: their assignment, whose letter names them to the other reviewers.
+    assignment = models.ForeignKey(
+        Assignment, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    side = models.CharField(_("côté"), max_length=10, choices=Side)
+    author_name = models.CharField(_("nom de l'auteur"), max_length=200)
+    body = models.TextField(_("message"))
+    created_at = models.DateTimeField(_("écrit le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("message de discussion")
+        verbose_name_plural = _("messages de discussion")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.author_name} — {self.application}"
+
+
+# --- Mentors' opinions ----------------------------------------------------------------------
+
+OPINION_MAX_LENGTH = 1000
+
+
+class MentorOpinion(models.Model):
+    """A mentor's short opinion on an application to their défi, read by the programme team."""
+
+    class Stance(models.TextChoices):
+        FAVOURABLE = "favourable", _("Favorable")
+        RESERVED = "reserved", _("Réservé")
+        UNFAVOURABLE = "unfavourable", _("Défavorable")
+
+    application = models.ForeignKey(
+        "applications.Application", on_delete=models.CASCADE, related_name="mentor_opinions"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("auteur"),
+        on_delete=models.CASCADE,
+        related_name="mentor_opinions",
+    )
+    text = models.TextField(_("votre avis"), max_length=OPINION_MAX_LENGTH)
+    stance = models.CharField(_("en un mot"), max_length=20, choices=Stance, blank=True)
+    created_at = models.DateTimeField(_("donné le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("avis de mentor")
+        verbose_name_plural = _("avis de mentors")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "author"], name="one_mentor_opinion_per_author"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.author} — {self.application}"

@@ -11,4 +11,10 @@ urlpatterns = [
     path("candidatures/<uuid:public_id>/", jury.application, name="application"),
     path("candidatures/<uuid:public_id>/cv/", jury.application_cv, name="application_cv"),
     path("candidatures/<uuid:public_id>/evaluation/", reviews.evaluation, name="evaluation"),
+    path("candidatures/<uuid:public_id>/soumission/", reviews.submission, name="submission"),
+    path(
+        "candidatures/<uuid:public_id>/discussion/",
+        reviews.discussion_post,
+        name="discussion",
+    ),
 ]

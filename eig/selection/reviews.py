@@ -1,14 +1,23 @@
 """The evaluation grid of a cohort and the reviews: storage around the maths of `scoring`."""
 
+from typing import NamedTuple
+
 from django.db import transaction
 from django.http import Http404
 from django.utils import formats, timezone
 
-from eig.applications.models import ChallengeChoice
+from eig.applications.models import Application, ChallengeChoice
 from eig.audit.models import Action
 from eig.audit.services import record
-from eig.selection import scoring
-from eig.selection.models import Assignment, GridCriterion, Review, ReviewGrid, ReviewScore
+from eig.selection import scoring, signals
+from eig.selection.models import (
+    Assignment,
+    GridCriterion,
+    Review,
+    ReviewGrid,
+    ReviewRevision,
+    ReviewScore,
+)
 
 
 class ReviewRefused(ValueError):
@@ -69,32 +78,27 @@ def as_scoring_review(review):
 
 
 def save_review(*, assignment, by, data, submit, now=None):
-    """Save the reviewer's draft, or submit it.
+    """Save the reviewer's draft, submit it, or change the review once submitted.
 
     `data`: {"scores": {key: int}, "checks": {key: bool}, "comments": {key: str},
     "verdict": str or "", "recommended": [Challenge], "comment": str}. Only the assigned
     reviewer, on a released assignment free of conflict (else Http404); refused with
-    `ReviewRefused` after the reviewing deadline, once submitted, or when the scores do not
-    fit the grid: nothing is changed then.
+    `ReviewRefused` after the reviewing deadline or when the scores do not fit the grid:
+    nothing is changed then. A submitted review stays editable until the deadline (HotCRP's
+    rule), complete as a submission must be; each change is kept as a `ReviewRevision`.
     """
     now = now or timezone.now()
     with transaction.atomic():
-        assignment = (
-            Assignment.objects.select_for_update()
-            .released()
-            .without_conflict()
-            .filter(pk=assignment.pk, reviewer__user=by)
-            .select_related("reviewer__cohort", "application")
-            .first()
-        )
-        if assignment is None:
-            raise Http404
+        assignment = _locked_assignment(assignment, by)
         grid = grid_for(assignment.reviewer.cohort)
         if is_closed(grid, now):
             raise ReviewRefused(closed_message(grid))
-        existing = Review.objects.filter(assignment=assignment).first()
-        if existing is not None and existing.is_submitted:
-            raise ReviewRefused("Cette évaluation est déjà soumise : elle ne peut plus changer.")
+        existing = (
+            Review.objects.filter(assignment=assignment)
+            .prefetch_related("scores", "recommended")
+            .first()
+        )
+        amending = existing is not None and existing.is_submitted
         criteria = criteria_of(grid)
         chosen = set(
             ChallengeChoice.objects.filter(application=assignment.application).values_list(
@@ -112,18 +116,13 @@ def save_review(*, assignment, by, data, submit, now=None):
             recommended=tuple(c.pk for c in recommended),
             checks={k: v for k, v in (data.get("checks") or {}).items() if v is not None},
         )
-        try:
-            scoring.validate_review(candidate, criteria, draft=not submit)
-        except ValueError as error:
-            message = str(error)
-            if message.startswith("évaluation de "):  # ids mean nothing to the reviewer
-                message = message.split(" : ", 1)[-1]
-            raise ReviewRefused(message[:1].upper() + message[1:] + ".") from error
+        _validate(candidate, criteria, complete=submit or amending)
+        before = summary(existing, grid) if amending else None
 
         review = existing or Review(assignment=assignment)
         review.verdict = candidate.verdict or ""
         review.comment = data.get("comment") or ""
-        if submit:
+        if submit and not amending:
             review.status = Review.Status.SUBMITTED
             review.submitted_at = now
         review.save()
@@ -143,12 +142,119 @@ def save_review(*, assignment, by, data, submit, now=None):
         if assignment.started_at is None:
             assignment.started_at = now
             assignment.save(update_fields=["started_at"])
-        record(
-            action=Action.REVIEW_SUBMITTED if submit else Action.REVIEW_SAVED,
-            actor=by,
-            target=assignment.application,
-        )
+        if amending:
+            review = Review.objects.prefetch_related("scores", "recommended").get(pk=review.pk)
+            changes = _changes(before, summary(review, grid))
+            if changes:
+                ReviewRevision.objects.create(review=review, changed_at=now, changes=changes)
+                record(
+                    action=Action.REVIEW_AMENDED,
+                    actor=by,
+                    target=assignment.application,
+                    data={"changed": [change["field"] for change in changes]},
+                )
+        else:
+            record(
+                action=Action.REVIEW_SUBMITTED if submit else Action.REVIEW_SAVED,
+                actor=by,
+                target=assignment.application,
+            )
     return review
+
+
+def submit_review(*, assignment, by, now=None):
+    """Submit the reviewer's saved draft, as confirmed on the summary page.
+
+    Refused with `ReviewRefused` after the deadline, when there is no draft, when it is
+    already submitted, or when it misses a score or the verdict.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        assignment = _locked_assignment(assignment, by)
+        grid = grid_for(assignment.reviewer.cohort)
+        if is_closed(grid, now):
+            raise ReviewRefused(closed_message(grid))
+        review = (
+            Review.objects.filter(assignment=assignment)
+            .select_related("assignment")
+            .prefetch_related("scores", "recommended")
+            .first()
+        )
+        if review is None:
+            raise ReviewRefused("Enregistrez d'abord votre évaluation.")
+        if review.is_submitted:
+            raise ReviewRefused("Cette évaluation est déjà soumise.")
+        _validate(as_scoring_review(review), criteria_of(grid), complete=True)
+        review.status = Review.Status.SUBMITTED
+        review.submitted_at = now
+        review.save(update_fields=["status", "submitted_at", "updated_at"])
+        record(action=Action.REVIEW_SUBMITTED, actor=by, target=assignment.application)
+    return review
+
+
+def _locked_assignment(assignment, by):
+    """The assignment, locked, if `by` may work on it (released, free of conflict); else 404."""
+    locked = (
+        Assignment.objects.select_for_update()
+        .released()
+        .without_conflict()
+        .filter(pk=assignment.pk, reviewer__user=by)
+        .select_related("reviewer__cohort", "application")
+        .first()
+    )
+    if locked is None:
+        raise Http404
+    return locked
+
+
+def _validate(candidate, criteria, *, complete):
+    try:
+        scoring.validate_review(candidate, criteria, draft=not complete)
+    except ValueError as error:
+        message = str(error)
+        if message.startswith("évaluation de "):  # ids mean nothing to the reviewer
+            message = message.split(" : ", 1)[-1]
+        raise ReviewRefused(message[:1].upper() + message[1:] + ".") from error
+
+
+def summary(review, grid):
+    """What a review says, line by line: [(label, value, is_text)], in grid order."""
+    if review is None:
+        return []
+    rows = {row.key: row for row in review.scores.all()}
+    lines = []
+    for criterion in grid.criteria.order_by("sort_order", "pk"):
+        row = rows.get(criterion.key)
+        if row is None or (row.score is None and row.answer is None):
+            value = ""
+        elif criterion.scored:
+            value = f"{row.score} — {scoring.SCALE_LABELS[row.score]}"
+        else:
+            value = "Oui" if row.answer else "Non"
+        lines.append((criterion.label, value, False))
+        lines.append((f"Commentaire — {criterion.label}", row.comment if row else "", True))
+    lines.append(("Avis général", review.get_verdict_display() if review.verdict else "", False))
+    lines.append(
+        (
+            "Défis recommandés",
+            ", ".join(sorted(challenge.name for challenge in review.recommended.all())),
+            False,
+        )
+    )
+    lines.append(("Commentaire général", review.comment, True))
+    return lines
+
+
+def _changes(before, after):
+    """The lines that differ; a free text by its label only (the texts stay in the review)."""
+    changes = []
+    for (label, old, is_text), (_label, new, _text) in zip(before, after, strict=True):
+        if old == new:
+            continue
+        changes.append(
+            {"field": label} if is_text else {"field": label, "before": old, "after": new}
+        )
+    return changes
 
 
 def submitted_reviews(cohort):
@@ -164,3 +270,27 @@ def cohort_scores(cohort):
     criteria = criteria_of(grid_for(cohort))
     reviews = [as_scoring_review(review) for review in submitted_reviews(cohort)]
     return criteria, scoring.aggregate(reviews, criteria)
+
+
+class FinalScore(NamedTuple):
+    """The written reviews' overall score, the audition's mean, and `scoring.final_score`."""
+
+    written: float | None
+    audition: float | None
+    final: float | None
+
+
+def final_scores(cohort, scores, *, calibrated=True):
+    """{application pk: FinalScore} for the reviewed or auditioned applications of `cohort`.
+
+    `scores`: `cohort_scores`'s; the written score is their calibrated overall one, or the
+    raw one with `calibrated=False`, weighed against the audition by `cohort.audition_weight`.
+    """
+    auditions = signals.audition_means(Application.objects.filter(cohort=cohort))
+    finals = {}
+    for pk in scores.keys() | auditions.keys():
+        written = scores[pk].overall(calibrated=calibrated) if pk in scores else None
+        audition = auditions.get(pk)
+        final = scoring.final_score(written, audition, audition_weight=cohort.audition_weight)
+        finals[pk] = FinalScore(written, audition, final)
+    return finals

@@ -1,8 +1,9 @@
 """The rows of the scores page and of a défi's ranking, shared by the pages and their exports.
 
-Both list only the applications the jury assesses (`Application.objects.assessable()`): one
-withdrawn or found ineligible after its reviews keeps its part in the calibration, but is never
-listed.
+Both rank on the final score (`reviews.final_scores`: the written reviews, combined with the
+audition for an auditioned person). Both list only the applications the jury assesses
+(`Application.objects.assessable()`): one withdrawn or found ineligible after its reviews keeps
+its part in the calibration, but is never listed.
 """
 
 import dataclasses
@@ -21,29 +22,41 @@ def cohort_scores(cohort):
     return [c for c in criteria if c.scored], scores, ""
 
 
+def reviewer_names(cohort):
+    return dict(Reviewer.objects.filter(cohort=cohort).values_list("pk", "full_name"))
+
+
+def reasons(result, names):
+    """The reasons of a disagreement, in French, naming the reviewers (`reviewer_names`)."""
+    return [
+        str(dataclasses.replace(d, reviewers=tuple(names.get(r, r) for r in d.reviewers)))
+        for d in result.disagreements
+    ]
+
+
 def score_rows(cohort, criteria, scores):
-    """One row per reviewed application, best calibrated overall first."""
+    """One row per reviewed application, best final score first."""
     applications = Application.objects.assessable().in_bulk(list(scores))
-    names = dict(Reviewer.objects.filter(cohort=cohort).values_list("pk", "full_name"))
+    names = reviewer_names(cohort)
+    finals = reviews.final_scores(cohort, scores)
     rows = [
         {
             "application": applications[pk],
             "scores": result,
-            "reasons": [
-                str(dataclasses.replace(d, reviewers=tuple(names.get(r, r) for r in d.reviewers)))
-                for d in result.disagreements
-            ],
+            "final": finals[pk],
+            "reasons": reasons(result, names),
             "criteria": [(c, result.raw[c.key], result.calibrated[c.key]) for c in criteria],
         }
         for pk, result in scores.items()
         if pk in applications
     ]
-    rows.sort(key=lambda row: -row["scores"].calibrated_overall)
+    rows.sort(key=lambda row: -row["final"].final)
     return rows
 
 
 def ranking_rows(cohort, challenge, scores, *, calibrated):
-    """The candidates who chose `challenge`, ranked (see scoring.rank_for_challenge)."""
+    """The candidates who chose `challenge`, ranked on their final score (see
+    scoring.rank_for_challenge); `calibrated=False` takes the raw written score instead."""
     choices = {}
     for application_id, challenge_id in (
         ChallengeChoice.objects.filter(
@@ -53,8 +66,12 @@ def ranking_rows(cohort, challenge, scores, *, calibrated):
         .values_list("application_id", "challenge_id")
     ):
         choices.setdefault(application_id, []).append(challenge_id)
+    finals = reviews.final_scores(cohort, scores, calibrated=calibrated)
     entries = reviews.scoring.rank_for_challenge(
-        challenge.pk, choices, scores, calibrated=calibrated
+        challenge.pk,
+        choices,
+        scores,
+        final={pk: final.final for pk, final in finals.items()},
     )
     applications = Application.objects.in_bulk([entry.application for entry in entries])
     return [
@@ -62,6 +79,7 @@ def ranking_rows(cohort, challenge, scores, *, calibrated):
             "entry": entry,
             "application": applications[entry.application],
             "scores": scores.get(entry.application),
+            "final": finals.get(entry.application),
         }
         for entry in entries
     ]

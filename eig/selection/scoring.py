@@ -8,6 +8,8 @@
 - ``calibrate``: each reviewer's scores standardised, then mapped back to the 1-5 scale.
 - ``aggregate``: per application, raw and calibrated means side by side, disagreements.
 - ``rank_for_challenge``: the candidates who chose a défi, best first.
+- ``audition_mean``, ``final_score``: the audition panel's mean, and the score that ranks,
+  combining the written reviews with the audition.
 
 Ids of reviewers, applications and défis: integers or strings (any hashable values that
 compare with each other); where an order is needed, integers come before strings, each in
@@ -212,7 +214,7 @@ class ApplicationScores:
 class RankingEntry:
     """One line of a défi's ranking. ``position`` is 1-based and strictly increasing.
 
-    ``score``: the overall score used (None when the application has no review yet).
+    ``score``: the score used (None when the application has none yet).
     ``choice_rank``: where the candidate put the défi in their own list (1 = first choice).
     ``recommendations``: reviews that recommend this défi for the candidate.
     """
@@ -376,19 +378,23 @@ def rank_for_challenge(
     scores: Mapping[Id, ApplicationScores],
     *,
     calibrated: bool = True,
+    final: Mapping[Id, float | None] | None = None,
 ) -> list[RankingEntry]:
     """Rank the candidates who chose ``challenge``, best first.
 
     ``choices``: application id -> the défis the candidate chose, first choice first.
     ``scores``: ``aggregate``'s result. Candidates who did not choose the défi are left out,
-    whatever their scores.
+    whatever their scores. ``final``: application id -> the score to rank on instead of the
+    reviews' overall one (``final_score``, with the audition); a candidate missing from it, or
+    mapped to None, has no score.
 
-    Order: overall score (calibrated, or raw with ``calibrated=False``), highest first;
-    scores within ``SCORE_TOLERANCE`` are equal. Ties are broken by, in turn: the rank the
-    candidate gave the défi (a first choice before a second: motivation), then the number
-    of reviews recommending the défi for them (more first), then the application id
-    (ascending, so the order is total and stable). Candidates without any review come last,
-    with ``score=None``, ordered by the same tie rules. Positions run 1, 2, 3… with no gap.
+    Order: ``final`` when given, else overall score (calibrated, or raw with
+    ``calibrated=False``), highest first; scores within ``SCORE_TOLERANCE`` are equal. Ties are
+    broken by, in turn: the rank the candidate gave the défi (a first choice before a second:
+    motivation), then the number of reviews recommending the défi for them (more first), then
+    the application id (ascending, so the order is total and stable). Candidates without a
+    score come last, with ``score=None``, ordered by the same tie rules. Positions run 1, 2,
+    3… with no gap.
 
     A choice list naming a défi twice raises ``ValueError`` naming the application.
     Complexity O(E + N log N), E = entries of ``choices``, N = candidates of the défi.
@@ -407,7 +413,10 @@ def rank_for_challenge(
         if challenge not in chosen:
             continue
         result = scores.get(application)
-        score = None if result is None else result.overall(calibrated=calibrated)
+        if final is not None:
+            score = final.get(application)
+        else:
+            score = None if result is None else result.overall(calibrated=calibrated)
         recommendations = 0 if result is None else result.recommendations.get(challenge, 0)
         rows.append((application, score, list(chosen).index(challenge) + 1, recommendations))
 
@@ -423,6 +432,56 @@ def rank_for_challenge(
         RankingEntry(position, application, score, rank, recommendations)
         for position, (application, score, rank, recommendations) in enumerate(rows, start=1)
     ]
+
+
+def audition_mean(grids: Iterable[Mapping[str, int]]) -> float | None:
+    """The audition's score: the mean of each panel member's mean, None without any grid.
+
+    ``grids``: one mapping criterion key -> score (1 to 5) per member who filled the grid;
+    an empty grid is left out. Each member weighs the same, whatever the number of criteria
+    they scored. Raw scores: a panel hears a handful of candidates, too few to calibrate.
+    """
+    means = []
+    for grid in grids:
+        scores = list(grid.values())
+        for value in scores:
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise ValueError(f"audition : note entière attendue, reçu {value!r}")
+            if not SCALE_MIN <= value <= SCALE_MAX:
+                raise ValueError(
+                    f"audition : la note {value} est hors de l'échelle {SCALE_MIN} à {SCALE_MAX}"
+                )
+        if scores:
+            means.append(_mean(scores))
+    return _mean(means) if means else None
+
+
+def final_score(
+    written: float | None, audition: float | None, *, audition_weight: float
+) -> float | None:
+    """The score that ranks a candidate: the written reviews combined with the audition.
+
+    ``written``: the overall score of the reviews (``ApplicationScores.overall``); ``audition``:
+    ``audition_mean`` (None when the person was not auditioned); ``audition_weight``: the
+    audition's share in percent, 0 to 100 (``Cohort.audition_weight``). With both:
+    (1 − w) × written + w × audition, w = audition_weight / 100. With one of them: that one
+    (a person not auditioned keeps the written score). With neither: None.
+    """
+    if (
+        isinstance(audition_weight, bool)
+        or not isinstance(audition_weight, (int, float))
+        or not 0 <= audition_weight <= 100
+    ):
+        raise ValueError(
+            f"poids des auditions invalide ({audition_weight!r}) : un pourcentage de 0 à 100 "
+            "est attendu"
+        )
+    if audition is None:
+        return written
+    if written is None:
+        return audition
+    weight = audition_weight / 100
+    return math.fsum([(1 - weight) * written, weight * audition])
 
 
 def _order(identifier: Id) -> tuple[bool, Id]:

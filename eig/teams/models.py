@@ -12,6 +12,10 @@ class TeamProposal(models.Model):
         LOCKED = "locked", _("verrouillée")
         PUBLISHED = "published", _("publiée")
 
+    class Method(models.TextChoices):
+        OPTIMAL = "optimal", _("score total optimal")
+        STABLE = "stable", _("répartition stable")
+
     cohort = models.ForeignKey(
         "cohorts.Cohort",
         on_delete=models.CASCADE,
@@ -31,6 +35,10 @@ class TeamProposal(models.Model):
     locked_at = models.DateTimeField(_("verrouillée le"), null=True, blank=True)
     published_at = models.DateTimeField(_("publiée le"), null=True, blank=True)
     total_score = models.FloatField(_("score total"), default=0)
+    method = models.CharField(_("méthode"), max_length=20, choices=Method, default=Method.OPTIMAL)
+    include_pending = models.BooleanField(
+        _("avec les candidatures auditionnées et en liste d’attente"), default=False
+    )
 
     class Meta:
         verbose_name = _("proposition d'équipes")
@@ -71,6 +79,10 @@ class ProposedMember(models.Model):
     )
     score = models.FloatField(_("score"), default=0)
     rank = models.PositiveSmallIntegerField(_("rang du défi dans ses choix"), null=True, blank=True)
+    pinned = models.BooleanField(_("imposé·e par l’équipe"), default=False)
+    # Why not on a défi ranked higher: eig.matching's refusals, ids instead of names, so the
+    # page names people and défis as they are called now.
+    refusals = models.JSONField(_("choix mieux classés non obtenus"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("membre proposé")
@@ -84,3 +96,53 @@ class ProposedMember(models.Model):
 
     def __str__(self):
         return f"{self.application_id} → {self.challenge_id or '—'}"
+
+
+class TeamConstraint(models.Model):
+    """A pair the team set before a computation: this person on this défi, or never on it."""
+
+    class Kind(models.TextChoices):
+        PINNED = "pinned", _("imposé·e sur le défi")
+        FORBIDDEN = "forbidden", _("écarté·e du défi")
+
+    cohort = models.ForeignKey(
+        "cohorts.Cohort",
+        on_delete=models.CASCADE,
+        related_name="team_constraints",
+        verbose_name=_("promotion"),
+    )
+    application = models.ForeignKey(
+        "applications.Application",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("candidature"),
+    )
+    challenge = models.ForeignKey(
+        "challenges.Challenge",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("défi"),
+    )
+    kind = models.CharField(_("choix"), max_length=20, choices=Kind)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ajouté par"),
+    )
+    created_at = models.DateTimeField(_("ajouté le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("choix de l’équipe sur un défi")
+        verbose_name_plural = _("choix de l’équipe sur les défis")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "challenge"], name="one_team_constraint_per_pair"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.application} — {self.get_kind_display()} « {self.challenge} »"

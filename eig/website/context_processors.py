@@ -6,3 +6,14 @@ def programme(request):
     from eig.website.selectors import current_programme
 
     return {"programme": SimpleLazyObject(current_programme)}
+
+
+def spaces(request):
+    """The signed-in person's spaces, one link per role in the header (eig.website.spaces)."""
+    from eig.website.spaces import current_space, spaces_of
+
+    found = SimpleLazyObject(lambda: spaces_of(request))
+    return {
+        "spaces": found,
+        "current_space": SimpleLazyObject(lambda: current_space(request, found)),
+    }

@@ -11,6 +11,12 @@ ALL_COHORTS = "toutes"
 class ChallengeFilterForm(DsfrForm):
     """The filters of the défis page; an unknown value is an error shown next to its filter."""
 
+    recherche = forms.CharField(
+        label=_("Rechercher un défi"),
+        required=False,
+        max_length=200,
+        help_text=_("Un mot du nom, du résumé, de l’administration ou du lieu."),
+    )
     promotion = forms.ChoiceField(label=_("Promotion"), required=False)
     competence = forms.ChoiceField(label=_("Compétence recherchée"), required=False)
     administration = forms.ChoiceField(label=_("Administration d'accueil"), required=False)
@@ -39,9 +45,11 @@ class ChallengeFilterForm(DsfrForm):
         ]
 
     def selected(self):
-        """The chosen cohort, skill and host as objects (None: no filter); call after is_valid."""
+        """The chosen cohort, skill and host as objects (None: no filter) and the searched
+        words; call after is_valid."""
         promotion = self.cleaned_data.get("promotion")
         return {
+            "search": self.cleaned_data.get("recherche", ""),
             "cohort": self.cohorts.get(promotion),
             "skill": self.skills.get(self.cleaned_data.get("competence")),
             "host": self.hosts.get(self.cleaned_data.get("administration")),

@@ -42,7 +42,8 @@ class ContentPage(Page):
 
 
 class RulesPage(ContentPage):
-    """The programme's rules, with a link to each cohort's official document."""
+    """The rules of the promotion the site speaks of, the others one click away
+    (?promotion=<number>, and &version=<version> for an earlier version)."""
 
     parent_page_types = ["website.HomePage"]
     max_count = 1
@@ -52,10 +53,10 @@ class RulesPage(ContentPage):
         verbose_name = _("page du règlement")
 
     def get_context(self, request, *args, **kwargs):
-        from eig.cohorts.models import Cohort
+        from eig.website.selectors import rules_to_show
 
         context = super().get_context(request, *args, **kwargs)
-        context["cohorts"] = Cohort.objects.published().select_related("rules_document")
+        context.update(rules_to_show(request.GET))
         return context
 
 

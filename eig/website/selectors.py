@@ -7,10 +7,17 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from eig.backoffice.search import search_words
 from eig.challenges.models import Challenge
 from eig.cohorts.models import Cohort, Programme
 from eig.events.models import Event
 from eig.press.models import PressItem
+
+# What the défis' search box looks in, accents and case aside.
+SEARCHED = [
+    *("name", "summary", "problem", "challenge", "profiles_sought", "location"),
+    *("host__ministry", "host__directorate"),
+]
 
 
 @dataclass(frozen=True)
@@ -46,10 +53,15 @@ def cohort_figures(cohort: Cohort) -> CohortFigures:
     )
 
 
+def public_cohort():
+    """The cohort the public pages open on: the one whose call is open, else the featured one."""
+    programme = current_programme()
+    return programme.public_cohort() if programme else None
+
+
 def home_context():
     programme = current_programme()
-    cohort = programme.featured_cohort() if programme else None
-    call_cohort = Cohort.objects.with_call_open_or_upcoming().first()
+    cohort, call_cohort = programme.public_and_call_cohorts() if programme else (None, None)
     if cohort is None:
         return {"cohort": None, "call_cohort": call_cohort}
     return {
@@ -111,8 +123,36 @@ def events_by_period():
     }
 
 
-def published_challenges_matching(*, cohort=None, skill=None, host=None):
-    challenges = Challenge.objects.published().for_listing()
+def rules_to_show(query):
+    """What /reglement/ shows for its `query` (?promotion=, &version=): a version of a cohort's
+    rules, the cohort's other versions and the other cohorts with rules; an unknown promotion or
+    version is said, and the default shown instead."""
+    cohorts = [
+        cohort
+        for cohort in Cohort.objects.published().prefetch_related("rules_versions")
+        if any(version.is_published() for version in cohort.rules_versions.all())
+    ]
+    by_number = {str(cohort.number): cohort for cohort in cohorts}
+    asked_cohort, asked_version = query.get("promotion"), query.get("version")
+    default = public_cohort()
+    cohort = by_number.get(asked_cohort) or by_number.get(str(getattr(default, "number", "")))
+    if cohort is None and cohorts:
+        cohort = cohorts[-1]
+    versions = [v for v in cohort.rules_versions.all() if v.is_published()] if cohort else []
+    versions.sort(key=lambda version: (version.published_on, version.pk), reverse=True)
+    rules = next((v for v in versions if v.version == asked_version), None)
+    unknown = (asked_cohort and asked_cohort not in by_number) or (asked_version and rules is None)
+    return {
+        "rules_cohort": cohort,
+        "rules": rules or (versions[0] if versions else None),
+        "older_versions": [v for v in versions if v != (rules or versions[0])],
+        "other_cohorts": [other for other in reversed(cohorts) if other != cohort],
+        "unknown_rules": unknown,
+    }
+
+
+def published_challenges_matching(*, cohort=None, skill=None, host=None, search=""):
+    challenges = search_words(Challenge.objects.published().for_listing(), search, SEARCHED)
     conditions = Q()
     if cohort is not None:
         conditions &= Q(cohort=cohort)

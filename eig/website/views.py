@@ -1,20 +1,19 @@
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from eig.accounts.access import public
+from eig.accounts.access import SIGNED_IN, access, public
 from eig.challenges.models import Challenge
 from eig.cohorts.models import Cohort
 from eig.website import selectors
 from eig.website.forms import ChallengeFilterForm
+from eig.website.spaces import spaces_of
 
 
 @public()
 def challenge_list(request):
-    programme = selectors.current_programme()
-    default_cohort = programme.featured_cohort() if programme else None
-    form = ChallengeFilterForm(request.GET, default_cohort=default_cohort)
+    form = ChallengeFilterForm(request.GET, default_cohort=selectors.public_cohort())
     if form.is_valid():
         challenges = list(selectors.published_challenges_matching(**form.selected()))
     else:
@@ -78,6 +77,7 @@ def cohort_detail(request, number):
             "calendar": cohort.calendar(),
             "events": list(cohort.events.all()),
             "criteria": list(cohort.selection_criteria.all()),
+            "rules": cohort.current_rules(),
             "breadcrumb_data": {
                 "links": [{"url": "/promotions/", "title": _("Les promotions")}],
                 "current": str(cohort),
@@ -104,6 +104,19 @@ def events(request):
         request,
         "website/events.html",
         {**selectors.events_by_period(), "breadcrumb_data": {"current": _("Événements")}},
+    )
+
+
+@access(SIGNED_IN)
+def my_spaces(request):
+    """Where a sign-in lands: the person's one space, or the choice when they have several."""
+    spaces = spaces_of(request)
+    if len(spaces) == 1:
+        return redirect(spaces[0].url)
+    return render(
+        request,
+        "website/my_spaces.html",
+        {"breadcrumb_data": {"current": _("Mes espaces")}},
     )
 
 

@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from eig.challenges.admin_forms import MentorsPanel
 from eig.challenges.models import Challenge, HostOrganisation, Skill
 from eig.cohorts.models import Cohort, Programme
 from eig.events.models import Event
@@ -35,6 +36,7 @@ class CohortViewSet(SnippetViewSet):
             ],
             heading=_("Chiffres"),
         ),
+        FieldPanel("contract"),
         FieldRowPanel(
             [FieldPanel("team_size_min"), FieldPanel("team_size_max")], heading=_("Équipes")
         ),
@@ -58,10 +60,20 @@ class CohortViewSet(SnippetViewSet):
             ],
             heading=_("Calendrier publié"),
         ),
-        MultiFieldPanel(
-            [FieldPanel("rules_document"), FieldPanel("rules_url")], heading=_("Règlement")
+        InlinePanel(
+            "rules_versions",
+            heading=_("Règlement"),
+            label=_("version du règlement"),
+            help_text=_(
+                "Les candidat·e·s acceptent la dernière version publiée ; sans version publiée, "
+                "personne ne peut candidater."
+            ),
         ),
         InlinePanel("selection_criteria", heading=_("Critères de sélection"), label=_("critère")),
+        MultiFieldPanel(
+            [FieldPanel("audition_weight"), FieldPanel("reviewers_see_other_reviews")],
+            heading=_("Évaluations et auditions"),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("draft_retention_days"),
@@ -104,13 +116,27 @@ class ChallengeViewSet(SnippetViewSet):
             [
                 FieldPanel("skills"),
                 FieldPanel("profiles_sought"),
-                FieldRowPanel([FieldPanel("fellows_sought"), FieldPanel("location")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("fellows_sought"),
+                        FieldPanel("location"),
+                        FieldPanel("remote_policy"),
+                    ]
+                ),
             ],
             heading=_("Équipe recherchée"),
         ),
         FieldRowPanel([FieldPanel("source_code_url"), FieldPanel("website_url")]),
         FieldPanel("image"),
-        InlinePanel("mentors", heading=_("Mentors"), label=_("mentor")),
+        MentorsPanel(
+            heading=_("Mentors"),
+            label=_("mentor"),
+            help_text=_(
+                "Le compte ne se choisit que parmi l’équipe, le jury et les mentors ; "
+                "pour inviter un ou une mentor à son espace, enregistrez le défi puis "
+                "« Mentors et invitations » dans la liste des défis."
+            ),
+        ),
     ]
 
 

@@ -138,7 +138,7 @@ def test_the_session_says_whether_proconnect_used_a_second_factor(
 def test_an_unsafe_next_page_is_dropped(client, provider, helene):
     response = sign_in(client, next_url="https://ailleurs.example/piege/")
 
-    assert response["Location"] == "/"
+    assert response["Location"] == "/mes-espaces/"  # where every sign-in without `next` lands
     assert signed_in_id(client) == str(helene.pk)
 
 

@@ -62,8 +62,8 @@ def test_opening_the_link_does_not_use_it_up(client, link):
     assert client.post(link).status_code == 302
 
 
-def test_without_next_the_person_lands_on_the_home_page(client, link):
-    assert client.post(link)["Location"] == "/"
+def test_without_next_the_person_lands_on_their_space(client, link):
+    assert client.post(link)["Location"] == "/mes-espaces/"
 
 
 @pytest.mark.parametrize(
@@ -74,7 +74,7 @@ def test_an_unsafe_next_is_ignored(client, mailoutbox, next_url):
 
     response = client.post(link_path(mailoutbox[0]))
 
-    assert response["Location"] == "/"
+    assert response["Location"] == "/mes-espaces/"
 
 
 def test_a_link_works_only_once(client, link):

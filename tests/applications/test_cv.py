@@ -73,16 +73,17 @@ def test_a_bad_file_is_refused_and_the_previous_cv_kept(
     assert private_storage.open(draft.cv.name).read() == small_pdf()
 
 
-def test_an_oversized_request_gets_a_page_that_says_why(alice_client, cohort, draft):
+def test_an_oversized_cv_is_an_error_next_to_its_field_on_the_step(alice_client, cohort, draft):
     upload(alice_client, cohort, small_pdf(), name="Bon CV.pdf")
 
     response = upload(alice_client, cohort, b"%PDF-" + b"0" * (6 * 1024 * 1024))
 
     page = response.content.decode()
     assert response.status_code == 413
-    assert "Envoi trop volumineux" in page
-    assert "un CV doit être un PDF de 5 Mo au plus" in page
-    assert 'href="/candidater/3/cv/"' in page
+    assert "Envoi trop volumineux" not in page
+    assert "Le fichier envoyé dépasse 5" in page
+    assert 'action="/candidater/3/cv/"' in page
+    assert "Votre CV est enregistré" in page  # the one saved before stays
     draft.refresh_from_db()
     assert draft.cv_filename == "Bon CV.pdf"
 

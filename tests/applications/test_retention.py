@@ -10,7 +10,7 @@ from django.core import serializers
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from eig.applications.models import Application, RetentionRun, StageTransition
+from eig.applications.models import Application, RetentionRun, StageTransition, Submission
 from eig.applications.retention import apply_retention, plan_retention, schedule_retention
 from eig.applications.storage import private_storage
 from eig.applications.tasks import apply_retention_task
@@ -167,6 +167,22 @@ def test_applications_not_retained_are_anonymised_and_the_retained_ones_untouche
     assert not any(private_storage.exists(name) for name in cv_names)
     retained.refresh_from_db()
     assert serializers.serialize("json", [retained, *retained.choices.all()]) == before
+
+
+def test_the_copy_of_what_was_submitted_goes_with_the_answers(cohort):
+    rejected = decided(cohort, "rejected", "refusee@exemple.fr")
+    retained = decided(cohort, "selected", "retenue@exemple.fr")
+    for application in (rejected, retained):
+        Submission.of(application, at=application.submitted_at).save()
+    [kept] = retained.submissions.all()
+    assert rejected.email in str(rejected.submissions.get().snapshot)
+
+    apply_retention(now=REJECTED_DUE)
+
+    [erased] = rejected.submissions.all()
+    assert erased.snapshot is None
+    assert (erased.at, len(erased.digest)) == (rejected.submitted_at, 64)  # the dates count
+    assert retained.submissions.get().snapshot == kept.snapshot
 
 
 def test_the_statistics_stay_the_same_after_the_anonymisation(cohort):

@@ -87,15 +87,17 @@ def test_teams_are_formed_from_the_retained_and_on_request_those_awaiting_the_de
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("status", list(S))
-def test_the_candidate_may_change_only_a_draft_or_a_submitted_application(status):
+def test_until_the_call_closes_the_candidate_may_change_it_whatever_its_stage_unless_withdrawn(
+    status,
+):
     application = at_stage(status, cohort=OpenCallCohortFactory())
 
-    assert application.is_editable() is (status in {S.DRAFT, S.SUBMITTED})
+    assert application.is_editable() is (status != S.WITHDRAWN)
     assert (application.why_read_only() is None) is application.is_editable()
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("status", [S.DRAFT, S.SUBMITTED])
+@pytest.mark.parametrize("status", [S.DRAFT, S.SUBMITTED, S.INELIGIBLE])
 def test_nothing_is_editable_once_the_call_closed(status):
     now = timezone.now()
     cohort = CohortFactory(
@@ -124,7 +126,8 @@ def test_a_withdrawn_application_says_it_was_withdrawn():
     [
         (S.DRAFT, "Reprendre ma candidature"),
         (S.SUBMITTED, "Modifier ma candidature"),
-        (S.ELIGIBLE, "Voir ma candidature"),
+        (S.INELIGIBLE, "Modifier ma candidature"),
+        (S.WITHDRAWN, "Voir ma candidature"),
     ],
 )
 def test_the_start_page_offers_changes_only_while_the_application_is_editable(

@@ -5,12 +5,13 @@ import importlib
 
 import pytest
 from django.apps import apps
+from django.utils import timezone
 
 from eig.applications import services
 from eig.applications.candidate_status import candidate_status_label
 from eig.applications.models import Application, StageTransition
 from eig.audit.models import AuditEntry
-from tests.factories import ApplicationFactory
+from tests.factories import ApplicationFactory, CohortFactory
 
 S = Application.Status
 ALLOWED = {
@@ -144,7 +145,7 @@ def test_only_the_programme_team_moves_applications(alice):
 
 @pytest.mark.django_db
 def test_the_team_does_not_submit_or_withdraw_for_the_candidate(carol):
-    application = at_stage(S.ELIGIBLE)
+    application = at_stage(S.ELIGIBLE, cohort=CohortFactory())  # no call open
 
     with pytest.raises(services.ApplicationRefused):
         services.move_application(application=application, to=S.WITHDRAWN, by=carol)
@@ -154,8 +155,9 @@ def test_the_team_does_not_submit_or_withdraw_for_the_candidate(carol):
 
 @pytest.mark.django_db
 def test_a_bulk_move_moves_the_allowed_and_lists_the_others_with_why(carol):
-    first, second = at_stage(S.SUBMITTED), at_stage(S.SUBMITTED)
-    already, too_far = at_stage(S.ELIGIBLE), at_stage(S.SELECTED)
+    cohort = CohortFactory()  # no call open
+    first, second = at_stage(S.SUBMITTED, cohort=cohort), at_stage(S.SUBMITTED, cohort=cohort)
+    already, too_far = at_stage(S.ELIGIBLE, cohort=cohort), at_stage(S.SELECTED, cohort=cohort)
 
     result = services.move_applications(
         applications=[first, second, already, too_far], to=S.ELIGIBLE, by=carol
@@ -227,23 +229,22 @@ def test_the_candidate_may_not_withdraw_once_auditioned_or_decided(alice, status
 
 
 @pytest.mark.django_db
-def test_submitting_again_once_in_selection_changes_nothing(alice):
-    application = at_stage(S.SHORTLISTED, candidate=alice)
+def test_submitting_again_once_the_call_closed_is_refused_and_changes_nothing(alice):
+    now = timezone.now()
+    cohort = CohortFactory(
+        application_call_opens_at=now - datetime.timedelta(days=30),
+        application_call_closes_at=now - datetime.timedelta(days=1),
+    )
+    application = at_stage(S.SHORTLISTED, candidate=alice, cohort=cohort)
 
-    services.submit_application(application=application, by=alice)
+    with pytest.raises(services.ApplicationRefused) as refused:
+        services.submit_application(application=application, by=alice)
 
+    assert "est clos depuis" in refused.value.message
     application.refresh_from_db()
     assert application.status == S.SHORTLISTED
     assert not StageTransition.objects.exists()
-
-
-@pytest.mark.django_db
-def test_an_application_in_selection_is_read_only_for_the_candidate(alice):
-    application = at_stage(S.ELIGIBLE, candidate=alice)
-
-    assert application.why_read_only() == (
-        "Votre candidature est en cours d’examen : elle ne peut plus être modifiée."
-    )
+    assert not application.submissions.exists()
 
 
 @pytest.mark.parametrize(

@@ -193,7 +193,7 @@ def test_editing_a_submitted_application_keeps_it_submitted(
     assert mailoutbox == []
     page = alice_client.get(response["Location"]).content.decode()
     assert "Vos modifications sont enregistrées." in page
-    assert "Candidature déposée le" in page
+    assert "Déposée le" in page
 
 
 def test_a_submitted_application_saves_a_step_only_if_it_stays_complete(

@@ -78,14 +78,16 @@ def test_an_edited_decision_template_is_recorded_not_a_refused_one(team_client, 
 
 def test_decisions_sent_are_recorded_once_per_send(team_client, carol, cohort):
     ApplicationFactory.create_batch(2, cohort=cohort, submitted=True, status=Status.REJECTED)
+    decision_templates(cohort)
     url = f"/equipe/decisions/{cohort.number}/{Status.REJECTED}/envoyer/"
+    confirmed = {"recipients": team_client.get(url).context["form"]["recipients"].value()}
 
-    team_client.post(url, REMOTE_ADDR=IP)
-    team_client.post(url, REMOTE_ADDR=IP)  # nothing left to send: no entry
+    team_client.post(url, confirmed, REMOTE_ADDR=IP)
+    team_client.post(url, confirmed, REMOTE_ADDR=IP)  # nothing left to send: no entry
 
-    entry = the_entry(Action.DECISIONS_SENT)
+    entry = the_entry(Action.DECISIONS_SENT_REJECTED)
     assert (entry.actor, entry.ip, entry.target_label) == (carol, IP, str(cohort))
-    assert entry.data == {"outcome": "rejected", "count": 2}
+    assert entry.data == {"count": 2, "left_out": 0}
 
 
 def test_team_proposal_computed_locked_published_each_recorded(team_client, carol, cohort):
@@ -97,7 +99,14 @@ def test_team_proposal_computed_locked_published_each_recorded(team_client, caro
     computed = the_entry(Action.TEAMS_COMPUTED)
     proposal = TeamProposal.objects.get(cohort=cohort)
     assert (computed.actor, computed.ip, computed.target_id) == (carol, IP, str(proposal.pk))
-    assert computed.data == {"include_pending": False, "placed": 1, "unplaced": 0}
+    assert computed.data == {
+        "method": "optimal",
+        "include_pending": False,
+        "placed": 1,
+        "unplaced": 0,
+        "pinned": 0,
+        "forbidden": 0,
+    }
 
     team_client.post(f"{url}verrouiller/", REMOTE_ADDR=IP)
     team_client.post(f"{url}verrouiller/", REMOTE_ADDR=IP)  # refused: already locked
@@ -159,7 +168,8 @@ def test_released_assignments_are_recorded(team_client, carol):
 def test_each_kind_of_export_has_its_own_code(team_client, carol, cohort):
     challenge = ChallengeFactory(cohort=cohort)
     selected_candidate(cohort, challenge)
-    send_decisions(cohort=cohort, outcome=Status.SELECTED, by=carol)
+    decision_templates(cohort)
+    send_decisions(cohort=cohort, outcome=Status.SELECTED, by=carol, before_teams=True)
     downloads = {
         Action.APPLICATIONS_EXPORTED: "/equipe/candidatures/export.csv?etat=toutes",
         Action.SCORES_EXPORTED: f"/equipe/selection/{cohort.number}/notes/export.xlsx",

@@ -1,16 +1,19 @@
 import datetime
 
 from django.core import serializers
+from django.db.models import Avg
 from django.utils import timezone
 
 from eig.applications.models import Application
-from eig.audit.models import AuditEntry
+from eig.audit.models import Action, AuditEntry
 from eig.auditions import services
+from eig.auditions.criteria import CRITERIA
 from eig.auditions.demo import load_audition_demo
 from eig.auditions.models import Interview, InterviewScore, InterviewSlot
 from eig.auditions.rhythm import PARIS
 from eig.cohorts.models import Cohort
 from eig.demo.loader import load_demo
+from eig.selection.models import Conflict
 
 
 def snapshot():
@@ -43,11 +46,28 @@ def test_demo_auditions_of_promotion_2_and_slots_to_book_today(db, capsys):
         after_audition.values_list("pk", flat=True)
     )
     assert not booked.filter(application__status=Application.Status.INVITED).exists()
-    graded = InterviewScore.objects.values("interview").distinct()
-    assert graded.count() == 3
-    assert not InterviewScore.objects.exclude(
-        interview__application__status=Application.Status.INTERVIEWED
-    ).exists()
+    # Every audition took place (2017): each sitting member of its panel filled the grid.
+    blocked = set(Conflict.objects.blocking().values_list("reviewer__user_id", "application_id"))
+    for interview in booked.prefetch_related("slot__panel"):
+        sitting = {
+            member.pk
+            for member in interview.slot.panel.all()
+            if (member.pk, interview.application_id) not in blocked
+        }
+        scores = InterviewScore.objects.filter(interview=interview)
+        assert set(scores.values_list("member", flat=True)) == sitting
+        for member in sitting:
+            assert scores.filter(member=member).count() == len(CRITERIA)
+            assert scores.filter(member=member).exclude(comment="").count() == 1
+    grids = InterviewScore.objects.values("interview", "member").distinct().count()
+    assert AuditEntry.objects.filter(action=Action.INTERVIEW_GRADED).count() == grids
+    selected = InterviewScore.objects.filter(
+        interview__application__status=Application.Status.SELECTED
+    ).aggregate(mean=Avg("score"))["mean"]
+    rejected = InterviewScore.objects.filter(
+        interview__application__status=Application.Status.REJECTED
+    ).aggregate(mean=Avg("score"))["mean"]
+    assert selected > rejected
 
     now = timezone.now()
     bookable = list(InterviewSlot.objects.bookable(cohort=promotion_2, now=now))
@@ -64,6 +84,14 @@ def test_demo_auditions_of_promotion_2_and_slots_to_book_today(db, capsys):
     before = snapshot()
     load_audition_demo(promotion_2)
     assert snapshot() == before
+
+    # A grid lost is filled again with the same scores: they come from the application's pk.
+    lost = InterviewScore.objects.order_by("pk").first()
+    grid = InterviewScore.objects.filter(interview=lost.interview, member=lost.member)
+    expected = sorted(grid.values_list("criterion", "score", "comment"))
+    grid.delete()
+    load_audition_demo(promotion_2)
+    assert sorted(grid.values_list("criterion", "score", "comment")) == expected
 
     candidate = invited.order_by("pk").first()
     assert candidate.candidate.email.endswith("@candidats.example.org")

@@ -5,7 +5,7 @@ import pytest
 from eig.auditions import services
 from eig.auditions.criteria import CRITERIA
 from eig.auditions.models import InterviewScore
-from tests.factories import InterviewFactory
+from tests.factories import CandidateFactory, InterviewFactory
 
 
 @pytest.fixture
@@ -69,7 +69,38 @@ def test_the_service_refuses_a_score_outside_the_scale(dan, interview):
     assert not InterviewScore.objects.exists()
 
 
-def test_the_team_fills_a_grid_too(client, carol, interview):
+def test_the_team_reads_the_panels_grids(client, carol, dan, interview):
+    elise = CandidateFactory(username="elise@jury.example", first_name="Élise", last_name="Vidal")
+    interview.slot.panel.add(elise)
+    scores = {key: (4, "") for key, _label in CRITERIA}
+    scores[CRITERIA[0][0]] = (2, "Peu à l’aise à l’oral.")
+    services.save_grid(interview=interview, member=dan, scores=scores)
+    client.force_login(carol)
+
+    response = client.get(grid_url(interview))
+
+    page = response.text
+    assert "Grilles du jury d’audition" in page
+    assert "Peu à l’aise à l’oral." in page
+    assert "dan@jury.example" in page and "Élise Vidal" in page
+    assert "grille non remplie" in page  # Élise's
+    mean = (2 + 4 * (len(CRITERIA) - 1)) / len(CRITERIA)
+    assert response.context["mean"] == pytest.approx(mean)
+    assert f"{mean:.2f}".replace(".", ",") in page
+    assert 'name="score_' not in page  # read-only
+
+
+def test_the_team_cannot_fill_a_grid_of_a_panel_it_does_not_sit_on(client, carol, interview):
+    client.force_login(carol)
+
+    response = client.post(grid_url(interview), grid_data(), follow=True)
+
+    assert "Seuls les membres du jury de cette audition remplissent la grille." in response.text
+    assert not InterviewScore.objects.exists()
+
+
+def test_a_team_member_on_the_panel_fills_their_own(client, carol, interview):
+    interview.slot.panel.add(carol)
     client.force_login(carol)
 
     client.post(grid_url(interview), grid_data())

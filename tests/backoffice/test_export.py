@@ -25,7 +25,7 @@ def read_rows(response, file_format):
     """The file as a list of {header: value}, every value as text."""
     content = b"".join(response) if response.streaming else response.content
     if file_format == "csv":
-        return list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
+        return list(csv.DictReader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
     if file_format == "xlsx":
         sheet = openpyxl.load_workbook(io.BytesIO(content)).active
         headers, *rows = sheet.iter_rows(values_only=True)

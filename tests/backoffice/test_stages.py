@@ -6,14 +6,21 @@ import pytest
 
 from eig.applications.models import Application, StageTransition
 from eig.audit.models import AuditEntry
-from tests.backoffice.helpers import submitted
+from tests.backoffice import helpers
 from tests.backoffice.test_export import read_rows
+from tests.factories import CohortFactory
 
 pytestmark = pytest.mark.django_db
 
 S = Application.Status
 LIST = "/equipe/candidatures/"
 BULK = "/equipe/candidatures/etat/"
+
+
+def submitted(**fields):
+    """A submitted application of a cohort whose call is not open: the team may move it."""
+    fields.setdefault("cohort", CohortFactory())
+    return helpers.submitted(**fields)
 
 
 def detail(application):
@@ -115,7 +122,8 @@ def test_the_list_has_checkboxes_and_the_stages_to_move_to(team_client):
     assert f'name="candidatures" value="{application.public_id}"' in page
     assert f'action="{BULK}"' in page
     assert '<option value="shortlisted">Présélectionnée</option>' in page
-    assert 'name="filtres" value="etat=submitted"' in page
+    number = application.cohort.number
+    assert f'name="filtres" value="promotion={number}&amp;etat=submitted&amp;tri=-depot"' in page
 
 
 def test_the_confirmation_lists_applications_and_target_and_changes_nothing(team_client):
@@ -187,7 +195,9 @@ def test_nothing_ticked_goes_back_to_the_list_with_a_message(team_client):
     response = team_client.get(BULK, {"vers": S.ELIGIBLE, "filtres": "etat=submitted"}, follow=True)
 
     assert response.redirect_chain == [(f"{LIST}?etat=submitted", 302)]
-    assert "Cochez au moins une candidature." in response.content.decode()
+    assert "Cochez au moins une candidature, ou choisissez toutes celles de la liste filtrée." in (
+        response.content.decode()
+    )
 
 
 # --- Filter, export, access -------------------------------------------------------------------
@@ -197,7 +207,7 @@ def test_the_status_filter_offers_the_stages(team_client):
     submitted(first_name="Présélectionnée", last_name="A", status=S.SHORTLISTED)
     submitted(first_name="Recevable", last_name="B", status=S.ELIGIBLE)
 
-    page = team_client.get(LIST, {"etat": S.SHORTLISTED}).content.decode()
+    page = team_client.get(LIST, {"etat": S.SHORTLISTED, "promotion": ""}).content.decode()
 
     assert "Présélectionnée A" in page
     assert "Recevable B" not in page

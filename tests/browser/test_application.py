@@ -64,7 +64,7 @@ def test_a_candidate_applies_leaves_comes_back_and_submits(browser, page, open_c
 
     page.wait_for_url("**/candidater/3/parcours/")
     page.get_by_label("Votre parcours").fill("Développeuse web, puis cheffe de projet.")
-    assert page.locator("#id_background-counter").inner_text() == "40 / 3000 caractères"
+    assert page.locator("#id_background-counter").inner_text() == "40 / 3\u202f000 caractères"
     page.get_by_label("Intitulé du poste ou du projet").fill("Développeuse")
     page.get_by_label("Forge de code (GitHub, GitLab…) (Optionnel)").fill("https://forge.example/a")
     assert_accessible(page)
@@ -150,6 +150,11 @@ def test_errors_are_shown_accessibly(page, open_call):
     next_step(page)
 
     assert page.title().startswith("Erreur : ")
-    assert page.get_by_text("Saisissez un numéro de téléphone").is_visible()
+    # Under the field, and as a link to it in the summary at the top, which has the focus.
+    assert (
+        page.locator(".fr-error-text").get_by_text("Saisissez un numéro de téléphone").is_visible()
+    )
+    assert page.get_by_role("link", name=re.compile("Téléphone : Saisissez un numéro")).is_visible()
+    assert page.locator("#error-summary").evaluate("element => element === document.activeElement")
     assert page.get_by_label("Adresse e-mail de contact").input_value() == "pas-une-adresse"
     assert_accessible(page)

@@ -93,7 +93,7 @@ def test_the_application_form_saves_and_counts(page, live_server, refusals):
     page.wait_for_url("**/candidater/3/parcours/")
 
     page.get_by_label("Votre parcours").fill("Développeuse web.")
-    assert page.locator("#id_background-counter").inner_text() == "17 / 3000 caractères"
+    assert page.locator("#id_background-counter").inner_text() == "17 / 3\u202f000 caractères"
     with page.expect_response("**/brouillon/") as saved:
         page.clock.fast_forward(11_000)
     assert saved.value.ok

@@ -50,7 +50,7 @@ def test_filters_work_by_keyboard(page, demo_site):
     page.goto(demo_site + "/defis/")
 
     page.get_by_label("Compétence recherchée").select_option("geomatique")
-    page.get_by_role("button", name="Filtrer").press("Enter")
+    page.get_by_role("button", name="Rechercher").press("Enter")
 
     page.wait_for_url("**competence=geomatique**")
     assert page.locator("#results-count").inner_text() == "1 défi"
@@ -63,3 +63,14 @@ def test_no_wcag_21_aa_violation(page, demo_site, path):
     results = Axe().run(page, options=WCAG_21_AA)
 
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_the_how_it_works_cards_carry_no_stray_list_numbers(page, demo_site):
+    page.goto(demo_site + "/")
+
+    markers = page.eval_on_selector_all(
+        ".eig-steps > li, .eig-cards > li, .eig-figures > li",
+        "items => items.map(item => getComputedStyle(item, '::marker').content)",
+    )
+
+    assert markers and set(markers) == {"none"}

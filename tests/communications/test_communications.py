@@ -203,3 +203,44 @@ def test_editing_a_cohort_in_the_admin_schedules_its_reminder(db, settings):
     [result] = enqueued
     assert result.task.name == "remind_draft_holders_task"
     assert result.task.run_after == cohort.application_call_closes_at - datetime.timedelta(days=2)
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("Bonjour à toutes et à tous,\n\nL'appel est prolongé.", "Retirez la salutation"),
+        ("Madame, Monsieur,\nL'appel est prolongé.", "Retirez la salutation"),
+        ("L'appel est prolongé.\n\nL’équipe du programme EIG", "Retirez la signature"),
+    ],
+)
+def test_an_announcement_that_greets_or_signs_itself_is_refused_with_its_body_kept(
+    team_client, body, message
+):
+    cohort = cohort_closing_in(datetime.timedelta(days=5))
+
+    response = team_client.post(
+        "/equipe/annonces/nouvelle/", {"cohort": cohort.pk, "subject": "Report", "body": body}
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 200 and message in page
+    assert "L'appel est prolongé." in page or "L&#x27;appel est prolongé." in page
+    assert not Announcement.objects.exists()
+
+
+def test_a_candidate_without_a_first_name_is_greeted_without_a_stray_space(
+    carol, mailoutbox, django_capture_on_commit_callbacks
+):
+    cohort = cohort_closing_in(datetime.timedelta(days=5))
+    make_application(cohort, "a@exemple.fr").__class__.objects.update(first_name="")
+    announcement = Announcement.objects.create(
+        cohort=cohort, subject="Report", body="L'appel est prolongé.", created_by=carol
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        send_announcement(announcement=announcement, by=carol)
+
+    body = mailoutbox[0].body
+    assert body.startswith("Bonjour,\n")
+    assert body.count("Bonjour") == 1
+    assert body.strip().endswith("L'équipe du programme")

@@ -47,7 +47,7 @@ def test_preview_fills_placeholders_for_a_real_candidate_and_escapes_html(team_c
     assert "<b>Zoé</b>" not in html
     challenge = application.choices.get().challenge
     assert f"pour {challenge}" in html
-    assert "Envoyer à 1 candidat·e<" in html
+    assert f"/equipe/decisions/{cohort.number}/selected/envoyer/" in html
 
 
 def test_decisions_are_e_mailed_once_per_candidate_of_that_outcome_only(
@@ -60,9 +60,10 @@ def test_decisions_are_e_mailed_once_per_candidate_of_that_outcome_only(
     rejected = make_application(cohort, Status.REJECTED, first_name="Driss")
     make_application(CohortFactory(), Status.SELECTED, first_name="Autre")
     make_application(cohort, Status.INTERVIEWED, first_name="Pas encore")
+    decision_templates(cohort)
 
     with django_capture_on_commit_callbacks(execute=True):
-        send_decisions(cohort=cohort, outcome=Status.SELECTED, by=carol)
+        send_decisions(cohort=cohort, outcome=Status.SELECTED, by=carol, before_teams=True)
 
     assert sorted(mail.to[0] for mail in mailoutbox) == sorted(a.email for a in retained)
     assert all(len(mail.to) == 1 for mail in mailoutbox)
@@ -83,16 +84,23 @@ def test_decisions_are_e_mailed_once_per_candidate_of_that_outcome_only(
     assert "/donnees-personnelles/" in to_rejected.body and "Bonjour Driss" in to_rejected.body
 
     with pytest.raises(NothingToSend):
-        send_decisions(cohort=cohort, outcome=Status.SELECTED, by=carol)
+        send_decisions(cohort=cohort, outcome=Status.SELECTED, by=carol, before_teams=True)
     assert len(mailoutbox) == 4
     assert DecisionNotice.objects.count() == 4
-    assert AuditEntry.objects.filter(action="decision.sent").count() == 3
+    sent = AuditEntry.objects.filter(action__startswith="decision.sent_")
+    assert sorted(sent.values_list("action", flat=True)) == [
+        "decision.sent_before_teams",
+        "decision.sent_rejected",
+        "decision.sent_selected",
+        "decision.sent_waitlisted",
+    ]
 
 
 def test_a_waitlisted_candidate_retained_later_is_told_again(
     cohort, carol, mailoutbox, django_capture_on_commit_callbacks
 ):
     application = make_application(cohort, Status.WAITLISTED)
+    decision_templates(cohort)
     with django_capture_on_commit_callbacks(execute=True):
         send_decisions(cohort=cohort, outcome=Status.WAITLISTED, by=carol)
     Application.objects.filter(pk=application.pk).update(status=Status.SELECTED)
@@ -100,7 +108,7 @@ def test_a_waitlisted_candidate_retained_later_is_told_again(
     assert candidate_status_label(application) == "liste d'attente"
 
     with django_capture_on_commit_callbacks(execute=True):
-        send_decisions(cohort=cohort, outcome=Status.SELECTED, by=carol)
+        send_decisions(cohort=cohort, outcome=Status.SELECTED, by=carol, before_teams=True)
 
     assert len(mailoutbox) == 2
     assert candidate_status_label(application) == "retenue"
@@ -110,12 +118,14 @@ def test_team_sends_from_the_page_and_a_second_send_is_refused(
     team_client, cohort, mailoutbox, django_capture_on_commit_callbacks
 ):
     make_application(cohort, Status.REJECTED)
+    decision_templates(cohort)
     url = f"/equipe/decisions/{cohort.number}/rejected/envoyer/"
+    confirmed = {"recipients": team_client.get(url).context["form"]["recipients"].value()}
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = team_client.post(url)
-    assert response.url == f"/equipe/decisions/{cohort.number}/"
-    again = team_client.post(url, follow=True).content.decode()
+        response = team_client.post(url, confirmed)
+    assert response.url == f"/equipe/decisions/{cohort.number}/#decision-rejected"
+    again = team_client.post(url, confirmed, follow=True).content.decode()
 
     assert len(mailoutbox) == 1
     assert "n&#x27;attend sa décision : rien n&#x27;est envoyé" in again
@@ -133,8 +143,9 @@ def test_candidate_sees_the_outcome_only_once_it_is_sent(
     assert "retenue" not in before
     assert candidate_status_label(application) == "en cours d’examen"
 
+    decision_templates(cohort)
     with django_capture_on_commit_callbacks(execute=True):
-        send_decisions(cohort=cohort, outcome=Status.SELECTED, by=carol)
+        send_decisions(cohort=cohort, outcome=Status.SELECTED, by=carol, before_teams=True)
 
     after = client.get("/mon-espace/").content.decode()
     assert candidate_status_label(application) == "retenue"

@@ -40,8 +40,9 @@ def three_retained(cohort):
 
 
 def send(cohort, carol, capture):
+    decision_templates(cohort)
     with capture(execute=True):
-        send_decisions(cohort=cohort, outcome=Status.SELECTED, by=carol)
+        send_decisions(cohort=cohort, outcome=Status.SELECTED, by=carol, before_teams=True)
 
 
 def test_a_refused_address_is_not_marked_sent_and_the_others_go(

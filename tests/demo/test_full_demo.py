@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.test import RequestFactory
 from wagtail.models import Page, Revision
 
-from eig.applications.models import Application
+from eig.applications.models import Application, content_digest
 from eig.challenges.models import Challenge
 from eig.cohorts.models import Cohort
 from eig.demo.loader import DEMO_PASSWORD, DEMO_SECOND_FACTOR_CODES, DEMO_USERNAME, load_demo
@@ -82,6 +82,24 @@ def test_demo_adds_synthetic_applications_to_promotion_2(full_demo):
     with sample.cv.open("rb") as cv:
         assert cv.read(5) == b"%PDF-"
     assert sample.candidate.has_usable_password() is False
+
+
+def test_every_demo_candidate_who_applied_gets_the_receipt_of_their_submission(client, full_demo):
+    applied = Application.objects.exclude(status=Application.Status.DRAFT).prefetch_related(
+        "submissions"
+    )
+    assert applied.count() > 250
+    for application in applied:
+        [submission] = application.submissions.all()
+        assert submission.at == application.submitted_at
+        assert submission.snapshot and submission.digest == content_digest(application)
+    sample = applied.filter(status=Application.Status.REJECTED).first()
+    client.force_login(sample.candidate)
+
+    response = client.get(f"/mon-espace/candidatures/{sample.public_id}/recepisse/")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
 
 
 def test_demo_applications_are_spread_over_the_stages_with_their_history(full_demo):

@@ -9,7 +9,7 @@ import tablib
 
 from eig.applications.models import Application
 from eig.audit.models import Action, AuditEntry
-from eig.decisions.services import send_decisions
+from eig.decisions.services import decision_templates, send_decisions
 from tests.factories import ApplicationFactory, ReviewerFactory
 from tests.selection.test_reviews_scores import example, review  # noqa: F401
 
@@ -28,7 +28,7 @@ def parsed(response, file_format):
     """The rows of the file, headers first, every cell as text."""
     content = b"".join(response.streaming_content) if response.streaming else response.content
     if file_format == "csv":
-        return list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+        return list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
     if file_format == "xlsx":
         sheet = openpyxl.load_workbook(io.BytesIO(content)).active
         rows = sheet.iter_rows(values_only=True)
@@ -95,6 +95,10 @@ def test_the_ranking_file_follows_the_page(client, carol, cohort, example, file_
             "Choix n°",
             "Recommandations",
             "Évaluations",
+            "Note écrite",
+            "Note d’audition",
+            "Ville",
+            "Identifiant",
         ]
         shown = [
             (str(row["entry"].position), row["application"].email, round(row["entry"].score, 2))
@@ -184,7 +188,10 @@ def test_the_sent_decisions_are_exported(
     ApplicationFactory(cohort=cohort, submitted=True, status=Application.Status.REJECTED)
     # A decision counts as sent once the e-mail has left, after the commit.
     with django_capture_on_commit_callbacks(execute=True):
-        send_decisions(cohort=cohort, outcome=Application.Status.SELECTED, by=carol)
+        decision_templates(cohort)
+        send_decisions(
+            cohort=cohort, outcome=Application.Status.SELECTED, by=carol, before_teams=True
+        )
     client.force_login(carol)
     assert (
         decisions_url(cohort, file_format) in client.get(f"/equipe/decisions/{cohort.number}/").text

@@ -43,6 +43,10 @@ def url(pair):
     return f"/jury/candidatures/{pair.application.public_id}/evaluation/"
 
 
+def page_url(pair):
+    return f"/jury/candidatures/{pair.application.public_id}/"
+
+
 def test_the_grid_is_created_from_the_published_criteria_once(cohort):
     grid = grid_for(cohort)
     assert [c.key for c in grid.criteria.all()] == [c.key for c in scoring.DEFAULT_CRITERIA]
@@ -108,11 +112,12 @@ def test_after_the_deadline_the_review_is_refused(cohort, pair, bob):
     assert pair.started_at is None
 
 
-def test_a_submitted_review_cannot_change(pair, bob):
+def test_a_submitted_review_stays_complete_when_changed(pair, bob):
     save_review(assignment=pair, by=bob.user, data=full(), submit=True)
     with pytest.raises(ReviewRefused):
-        save_review(assignment=pair, by=bob.user, data=full(value=1), submit=False)
+        save_review(assignment=pair, by=bob.user, data={"scores": {"dynamisme": 1}}, submit=False)
     assert set(ReviewScore.objects.exclude(score=None).values_list("score", flat=True)) == {4}
+    assert Review.objects.get().is_submitted
 
 
 def test_recommended_defis_must_be_among_the_candidate_choices(cohort, pair, bob):
@@ -146,23 +151,25 @@ def test_running_the_assignment_again_keeps_a_started_review(cohort, carol):
 
 def test_the_reviewer_saves_a_draft_then_submits(client, pair, bob):
     client.force_login(bob.user)
-    page = client.get(url(pair))
+    page = client.get(page_url(pair))
     assert page.status_code == 200
     assert "Enregistrer le brouillon" in page.text and "Coup de cœur" in page.text
-    assert url(pair) in client.get(f"/jury/candidatures/{pair.application.public_id}/").text
+    assert client.get(url(pair)).url == page_url(pair) + "#grille"
 
     response = client.post(url(pair), {"score_dynamisme": "2", "draft": ""})
     assert response.status_code == 302
     assert Review.objects.get().status == "draft"
 
     response = client.post(url(pair), form_data() | {"submit": ""})
-    assert response.status_code == 302
+    assert response.url == f"/jury/candidatures/{pair.application.public_id}/soumission/"
+    assert Review.objects.get().status == "draft"  # saved, not yet submitted
+    client.post(response.url)
     review = Review.objects.get()
     assert review.status == "submitted"
     assert review.scores.get(key="dynamisme").score == 4
 
-    page = client.get(url(pair))
-    assert "Soumettre" not in page.text and "disabled" in page.text
+    page = client.get(page_url(pair))
+    assert ">Soumettre<" not in page.text and "Enregistrer les modifications" in page.text
 
 
 def test_an_incomplete_submission_shows_errors_next_to_fields_and_keeps_values(client, pair, bob):
@@ -190,7 +197,7 @@ def test_after_the_deadline_the_page_is_read_only(client, cohort, pair, bob):
     grid.reviewing_deadline = timezone.now() - datetime.timedelta(days=1)
     grid.save()
     client.force_login(bob.user)
-    page = client.get(url(pair))
+    page = client.get(page_url(pair))
     assert "évaluation est close depuis le" in page.text
     assert "Soumettre" not in page.text
     client.post(url(pair), form_data() | {"submit": ""})

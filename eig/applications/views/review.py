@@ -59,6 +59,7 @@ def _render(request, application, *, refusal=None, missing=None, submit_failed=F
             "refusal": refusal,
             "missing": [(item, step_url(application, item.step)) for item in missing],
             "submit_failed": submit_failed,
+            "changed_since_submission": application.changed_since_submission(),
             "previous_url": step_url(application, steps.previous_of(steps.REVIEW)),
             "stepper": stepper(steps.REVIEW),
             "breadcrumb_data": breadcrumb(

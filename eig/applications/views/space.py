@@ -3,12 +3,16 @@ import json
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from eig.accounts.access import SIGNED_IN, access
+from eig.applications import receipt as receipts
 from eig.applications import services
 from eig.applications.access import get_own_application, own_applications
 from eig.applications.candidate_status import last_decision
+from eig.applications.personal_data import messages_to
+from eig.applications.timeline import selection_timeline
 from eig.applications.views.common import breadcrumb, summary_context
 from eig.applications.views.steps import resume_url
 
@@ -34,12 +38,41 @@ def index(request):
                     "can_withdraw": application.can_become(application.Status.WITHDRAWN),
                     # The last decision e-mailed to the candidate, shown as sent (eig.decisions).
                     "decision": last_decision(application),
+                    "timeline": selection_timeline(application),
+                    "messages": [] if application.is_draft else messages_to(application),
+                    **_receipt_context(application),
                 }
                 for application in applications
             ],
             "breadcrumb_data": {"current": _("Mon espace")},
         },
     )
+
+
+def _receipt_context(application):
+    if application.is_draft:
+        return {}
+    refusal = receipts.why_no_receipt(application)
+    if refusal:
+        return {"receipt_refusal": refusal}
+    return {
+        "digest": receipts.last_submission(application).digest,
+        "changed_since_submission": application.changed_since_submission(),
+    }
+
+
+@access(SIGNED_IN, get_object=get_own_application)
+def receipt(request, application):
+    """The PDF récépissé of the last submission, for its candidate only."""
+    refusal = receipts.why_no_receipt(application)
+    if refusal:
+        messages.error(request, refusal)
+        return redirect("candidate_space")
+    response = HttpResponse(receipts.receipt_pdf(application), content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(
+        True, receipts.receipt_filename(application)
+    )
+    return response
 
 
 @access(SIGNED_IN, get_object=get_own_application)

@@ -27,7 +27,10 @@ def start(request):
         request,
         "applications/start.html",
         {
-            "calls": [(cohort, applications.get(cohort.pk)) for cohort in cohorts],
+            "calls": [
+                (cohort, applications.get(cohort.pk), calls.unpublished_rules_message(cohort))
+                for cohort in cohorts
+            ],
             "challenge": challenge,
             "unknown_challenge": request.GET.get("defi") and not challenge,
             "closed_message": None if cohorts else _closed_message(now),

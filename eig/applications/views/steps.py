@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from eig.accounts.access import SIGNED_IN, access
 from eig.applications import calls, services, steps
 from eig.applications.access import own_application_in
+from eig.applications.cv import readable_size
+from eig.applications.models import CV_MAX_BYTES
 from eig.applications.views.common import (
     breadcrumb,
     cohort_or_404,
@@ -54,6 +56,7 @@ def step(request, number, slug):
         )
     except services.ApplicationRefused as refused:
         return render_step(request, application, current, refusal=refused.message, status=403)
+    overwritten = _overwritten_notice(result)
     if not result.saved_everything:
         return render_step(
             request,
@@ -61,7 +64,13 @@ def step(request, number, slug):
             current,
             form=result.form,
             missing_elsewhere=result.missing_elsewhere,
+            saved_notes=result.notes,
+            overwritten=overwritten,
         )
+    if overwritten:
+        messages.info(request, overwritten)
+    for warning in result.warnings:
+        messages.warning(request, warning)
     if not application.is_draft:
         messages.success(request, _("Vos modifications sont enregistrées."))
     return redirect(_destination(request, application, current))
@@ -92,11 +101,56 @@ def autosave(request, number, slug):
         message = _("Brouillon enregistré à %(time)s, sauf les champs à corriger.") % time
     else:
         message = _("Modifications non enregistrées : la candidature déposée doit rester complète.")
-    return JsonResponse({"saved": result.saved_everything, "message": message})
+    parts = [_overwritten_notice(result), message, *result.notes]
+    return JsonResponse(
+        {
+            "saved": result.saved_everything,
+            "message": " ".join(str(part) for part in parts if part),
+            "version": result.form.instance.version,
+        }
+    )
+
+
+def _overwritten_notice(result):
+    if result.overwritten_at is None:
+        return ""
+    return _(
+        "Votre candidature a été modifiée dans un autre onglet à %(time)s ; votre dernière "
+        "saisie de cette étape a été enregistrée et remplace celle de l’autre onglet."
+    ) % {"time": calls.paris_clock(result.overwritten_at)}
+
+
+def render_too_large(request, number, slug):
+    """A post too large for the step (a CV over the limit): the step again, saying so by the
+    file's field, with its status 413. Nothing of the post was read, nor saved."""
+    current = steps.by_slug(slug)
+    application = own_application_in(request.user, cohort_or_404(number))
+    if current is None or current.is_review or application is None:
+        raise Http404
+    refusal = application.why_read_only()
+    message = _(
+        "Le fichier envoyé dépasse %(limit)s : il n’est pas enregistré. Choisissez un PDF plus "
+        "léger (exportez-le à nouveau en réduisant la qualité des images)."
+    ) % {"limit": readable_size(CV_MAX_BYTES)}
+    form = None if refusal else steps.form_for(current, application)
+    return render_step(
+        request,
+        application,
+        current,
+        form=form,
+        refusal=refusal,
+        too_large=message,
+        status=413,
+    )
 
 
 def render_step(request, application, current, *, form=None, refusal=None, **extra):
     status = extra.pop("status", 200)
+    if extra.get("too_large") and form is not None:
+        extra["has_errors"] = True
+        extra["error_links"] = [
+            (form["cv"].auto_id if "cv" in form.fields else "content", extra["too_large"])
+        ]
     previous, following = steps.previous_of(current), steps.next_of(current)
     context = {
         **summary_context(application),
@@ -104,6 +158,8 @@ def render_step(request, application, current, *, form=None, refusal=None, **ext
         "form": form,
         "refusal": refusal,
         "has_errors": bool(form and form.is_bound and form.has_errors()),
+        "error_links": form.error_links() if form and form.is_bound else [],
+        "cv_max_bytes": CV_MAX_BYTES,
         "stepper": stepper(current),
         "previous_url": step_url(application, previous) if previous else None,
         "next_url": step_url(application, following),

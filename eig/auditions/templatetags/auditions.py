@@ -1,4 +1,5 @@
 from django import template
+from django.utils import timezone
 
 from eig.auditions.access import audition_applications
 
@@ -9,4 +10,5 @@ register = template.Library()
 def audition_section(user):
     """The "Votre audition" section of the candidate's space, for invited applications."""
     applications = audition_applications(user).select_related("cohort", "interview__slot")
-    return {"applications": list(applications.order_by("-created_at"))}
+    # `now` tells a past audition from a coming one: the section speaks of it in the past tense.
+    return {"applications": list(applications.order_by("-created_at")), "now": timezone.now()}

@@ -21,7 +21,9 @@ def booking(request, public_id):
     application = get_audition_application(request, public_id)
     if request.method == "POST":
         slot_id = request.POST.get("slot", "")
-        slot = InterviewSlot.objects.filter(pk=slot_id).first() if slot_id.isdigit() else None
+        # ASCII digits only: "²" or "٣" pass isdigit() but are no identifier (an error 500).
+        known = slot_id.isascii() and slot_id.isdigit()
+        slot = InterviewSlot.objects.filter(pk=slot_id).first() if known else None
         if slot is None:
             messages.error(request, _("Choisissez un créneau."))
         else:

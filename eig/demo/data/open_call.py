@@ -12,6 +12,7 @@ COHORT = {
     ),
     "duration_months": 10,
     "net_monthly_pay": 4000,
+    "contract": "contrat de droit public à durée déterminée",
     "team_size_min": 2,
     "team_size_max": 3,
     "selection_criteria": [
@@ -20,8 +21,7 @@ COHORT = {
         ("Sens de l'intérêt général", "logiciel libre, engagement associatif…"),
         ("Intégration dans une administration", "dialogue avec les métiers, le SI, les RH"),
         ("Compétences techniques", "développement, design, expérience utilisateur, data science"),
-        ("Disponibilité", "à temps plein pour toute la durée du programme"),
-    ],
+    ],  # then the availability, written from the cohort's start (eig/demo/open_call.py)
 }
 
 HOST = {
@@ -51,6 +51,21 @@ CHALLENGES = [
         "profiles_sought": ["développement web", "design de services"],
         "fellows_sought": 2,
         "location": "Lyon",
+        "remote_policy": "partial",
+        "mentors": [
+            {
+                "full_name": "Claire Fontaine (fictive)",
+                "job_title": "Cheffe du service d'accueil des usagers",
+                "role": "operational",
+                "consents_to_publication": True,
+            },
+            {
+                "full_name": "Marc Delorme (fictif)",
+                "job_title": "Directeur fictif du numérique",
+                "role": "strategic",
+                "consents_to_publication": True,
+            },
+        ],
     },
     {
         "slug": "demo-previsions-affluence",
@@ -69,6 +84,15 @@ CHALLENGES = [
         "profiles_sought": ["data science", "datavisualisation"],
         "fellows_sought": 2,
         "location": "Paris",
+        "remote_policy": "on_site",
+        "mentors": [
+            {
+                "full_name": "Nadia Benali (fictive)",
+                "job_title": "Responsable du pilotage des accueils",
+                "role": "operational",
+                "consents_to_publication": False,
+            },
+        ],
     },
     {
         "slug": "demo-courriers-clairs",
@@ -87,6 +111,15 @@ CHALLENGES = [
         "profiles_sought": ["design de contenus", "développement", "traitement du langage"],
         "fellows_sought": 3,
         "location": "Paris",
+        "remote_policy": "remote",
+        "mentors": [
+            {
+                "full_name": "Julien Morel (fictif)",
+                "job_title": "Chef de la mission relation usagers",
+                "role": "operational",
+                "consents_to_publication": True,
+            },
+        ],
     },
     {
         "slug": "demo-donnees-des-marches",
@@ -105,5 +138,7 @@ CHALLENGES = [
         "profiles_sought": ["ingénierie des données", "data science"],
         "fellows_sought": 2,
         "location": "Dijon",
+        "remote_policy": "partial",
+        "mentors": [],
     },
 ]

@@ -292,10 +292,16 @@ FAQ = {
 RULES = {
     "title": "Règlement",
     "intro": (
-        "Les grandes lignes du règlement de la promotion 2 (2018), résumées pour en faciliter "
-        "la lecture."
+        "Chaque promotion a son règlement. En candidatant, vous acceptez celui de la promotion "
+        "à laquelle vous candidatez, dans la version affichée ici le jour où vous cochez la case."
     ),
-    "body": [
+    "body": [],
+}
+
+# The rules of Promotion 2 (2018) in outline, as the demo's first version of its rules
+# (eig/demo/data/rules.py); the official text is the PDF of the time.
+RULES_PROMOTION_2 = {
+    "blocks": [
         ("heading", "Le programme en bref"),
         (
             "paragraph",

@@ -41,7 +41,6 @@ COHORTS = [
         # The promotion 1 défis were taken up by one or two fellows each (site-eig).
         "team_size_min": 1,
         "team_size_max": 2,
-        "rules_url": "",
         "selection_criteria": [],
     },
     {
@@ -68,12 +67,9 @@ COHORTS = [
         "application_call_closes_at": "2017-10-27 17:00",
         "duration_months": 10,
         "net_monthly_pay": 4000,
+        "contract": "contrat d'agent non titulaire à durée déterminée",
         "team_size_min": 2,
         "team_size_max": 3,
-        "rules_url": (
-            "https://entrepreneur-interet-general.etalab.gouv.fr/assets/"
-            "EIG-promotion2_reglement_programme_VFF.pdf"
-        ),
         "selection_criteria": [
             (
                 "Dynamisme et esprit d'initiative",

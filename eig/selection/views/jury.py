@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from eig.accounts.access import PROGRAMME_TEAM, access
@@ -12,6 +13,7 @@ from eig.accounts.roles import is_programme_team
 from eig.applications.access import application_or_404, cv_response
 from eig.applications.models import Application, ChallengeChoice
 from eig.audit.services import record_view_by_someone_else
+from eig.challenges.models import Challenge
 from eig.selection import services
 from eig.selection.access import (
     REVIEWER,
@@ -20,25 +22,37 @@ from eig.selection.access import (
     assignments_of,
     reviewer_or_404,
 )
-from eig.selection.forms import CandidateSearchForm, ConflictForm, ExpertiseForm
+from eig.selection.forms import CandidateSearchForm, ConflictForm, ExpertiseForm, WorkFilterForm
 from eig.selection.models import Reviewer
-from eig.selection.selectors import assignable_applications
+from eig.selection.selectors import assignable_applications, progress_by_cohort, reviewer_work
+from eig.selection.views.reviews import evaluation_page
 
 
 @access(REVIEWER, PROGRAMME_TEAM)
 def home(request):
+    """The reviewer's dashboard: what is left to do, their progress and the deadline."""
     choices = Prefetch(
         "application__choices", queryset=ChallengeChoice.objects.select_related("challenge")
+    )
+    work = reviewer_work(request.user)
+    filters = WorkFilterForm(
+        request.GET or None,
+        challenges=Challenge.objects.filter(choices__application__in=work.values("application"))
+        .distinct()
+        .order_by("name"),
     )
     return render(
         request,
         "selection/jury/home.html",
         {
             "roles": Reviewer.objects.filter(user=request.user).select_related("cohort"),
-            "assignments": assignments_of(request.user)
+            "progress": progress_by_cohort(request.user),
+            "filters": filters,
+            "filtered": filters.is_bound,
+            "assignments": filters.filter(work)
             .select_related("application", "reviewer__cohort")
-            .prefetch_related(choices)
-            .order_by("application__last_name", "application__first_name"),
+            .prefetch_related(choices),
+            "now": timezone.now(),
             "breadcrumb_data": {"current": _("Espace jury")},
         },
     )
@@ -115,13 +129,21 @@ def jury_application_or_404(request, public_id):
 
 @access(REVIEWER, PROGRAMME_TEAM, get_object=jury_application_or_404)
 def application(request, found):
-    assigned = assignments_of(request.user).filter(application=found).exists()
+    """For its reviewer, the application and the grid on one page; read-only for the team."""
+    assignment = (
+        assignments_of(request.user)
+        .filter(application=found)
+        .select_related("application__cohort", "reviewer__cohort")
+        .first()
+    )
+    if assignment is not None:
+        return evaluation_page(request, assignment)
     return read_only_application(
         request,
         found,
         area=_("Espace jury"),
         home_url=reverse("jury:home"),
-        evaluation_url=reverse("jury:evaluation", args=[found.public_id]) if assigned else "",
+        evaluation_url="",
         cv_url=reverse("jury:application_cv", args=[found.public_id]),
     )
 
@@ -138,13 +160,19 @@ def jury_applications(user):
     return Application.objects.filter(pk__in=assigned_to(user))
 
 
-def read_only_application(request, application, *, area, home_url, evaluation_url, cv_url):
-    """An application as the jury or a mentor reads it (no contact details); the view recorded."""
+def read_only_application(
+    request, application, *, area, home_url, evaluation_url, cv_url, extra=None
+):
+    """An application as the jury or a mentor reads it (no contact details); the view recorded.
+
+    `extra`: more context, such as the mentor's opinion form.
+    """
     record_view_by_someone_else(request=request, application=application)
     return render(
         request,
         "selection/jury/application.html",
         {
+            **(extra or {}),
             "application": application,
             "choices": list(application.choices.select_related("challenge__host")),
             "experiences": list(application.experiences.all()),

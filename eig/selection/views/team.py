@@ -10,7 +10,7 @@ from eig.cohorts.models import Cohort
 from eig.matching import Infeasible
 from eig.selection import assignment as workflow
 from eig.selection import services
-from eig.selection.forms import InvitationForm, PairForm, RunForm
+from eig.selection.forms import InvitationForm, PairForm, RunForm, pair_label
 from eig.selection.models import Assignment, Conflict, Reviewer
 from eig.selection.selectors import assignable_applications
 
@@ -55,27 +55,37 @@ def assignment(request, number):
         else:
             messages.success(request, _("Nouvelle proposition d’affectation calculée."))
             return redirect("selection:assignment", number=number)
+    context = _assignment_context(cohort, open_reviewer=request.GET.get("membre", ""))
     return render(
         request,
         "selection/team/assignment.html",
-        {**_assignment_context(cohort), "run_form": form, "infeasible": infeasible},
+        {**context, "run_form": form, "infeasible": infeasible},
     )
 
 
 @access(PROGRAMME_TEAM, methods=("POST",))
 def assignment_add(request, number):
+    """Adds a pair; a refusal shows the page again, with what was typed and why next to it."""
     cohort = get_object_or_404(Cohort, number=number)
     form = _pair_form(cohort, request.POST)
     if form.is_valid():
         try:
-            workflow.add_assignment(by=request.user, **form.cleaned_data)
+            pair = workflow.add_assignment(by=request.user, **form.cleaned_data)
         except workflow.PairRefused as refusal:
-            messages.error(request, str(refusal))
+            form.add_error("application", str(refusal))
         else:
-            messages.success(request, _("Affectation ajoutée."))
-    else:
-        messages.error(request, _("Choisissez un membre du jury et une candidature."))
-    return redirect("selection:assignment", number=number)
+            messages.success(
+                request,
+                _("%(application)s est affectée à %(reviewer)s.")
+                % {"application": pair.application, "reviewer": pair.reviewer},
+            )
+            return redirect(_in_group(number, pair.reviewer_id))
+    context = _assignment_context(cohort, pair_form=form)
+    return render(
+        request,
+        "selection/team/assignment.html",
+        {**context, "run_form": RunForm()},
+    )
 
 
 @access(PROGRAMME_TEAM, methods=("POST",))
@@ -87,7 +97,13 @@ def assignment_remove(request, number, pk):
         messages.error(request, str(refusal))
     else:
         messages.success(request, _("Affectation retirée."))
-    return redirect("selection:assignment", number=number)
+    return redirect(_in_group(number, pair.reviewer_id))
+
+
+def _in_group(number, reviewer_id):
+    """The assignment page, the reviewer's group open and in view."""
+    url = reverse("selection:assignment", args=[number])
+    return f"{url}?membre={reviewer_id}#reviewer-{reviewer_id}"
 
 
 @access(PROGRAMME_TEAM, methods=("POST",))
@@ -108,22 +124,32 @@ def conflict_consent(request, number, pk):
     return redirect("selection:assignment", number=number)
 
 
-def _assignment_context(cohort):
-    pairs = list(Assignment.objects.filter(reviewer__cohort=cohort).select_related("application"))
+def _assignment_context(cohort, pair_form=None, open_reviewer=""):
+    pairs = list(
+        Assignment.objects.filter(reviewer__cohort=cohort)
+        .select_related("application")
+        .order_by("application__last_name", "application__first_name", "pk")
+    )
     by_reviewer = {}
     for pair in pairs:
         by_reviewer.setdefault(pair.reviewer_id, []).append(pair)
     jury = Reviewer.objects.filter(cohort=cohort).order_by("full_name")
+    pair_form = pair_form or _pair_form(cohort)
+    if pair_form.is_bound:
+        # The group of the reviewer a refused pair names opens, to show the pairs it has.
+        open_reviewer = pair_form.data.get("reviewer", "")
     return {
         "cohort": cohort,
         "rows": [(reviewer, by_reviewer.get(reviewer.pk, [])) for reviewer in jury],
+        "open_reviewer": str(open_reviewer),
+        "suggestions": [pair_label(application) for application in pair_form.applications],
         "proposed_count": sum(pair.status == Assignment.Status.PROPOSED for pair in pairs),
         "released_count": sum(pair.status == Assignment.Status.RELEASED for pair in pairs),
         "application_count": assignable_applications(cohort).count(),
         "detected_conflicts": Conflict.objects.filter(
             reviewer__cohort=cohort, kind=Conflict.Kind.DETECTED
         ).select_related("reviewer", "application"),
-        "pair_form": _pair_form(cohort),
+        "pair_form": pair_form,
         "breadcrumb_data": _breadcrumb(cohort, _("Affectation")),
     }
 

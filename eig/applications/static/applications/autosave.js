@@ -26,6 +26,11 @@
       })
       .then(function (answer) {
         status.textContent = answer.message;
+        // This page now holds the latest save: another tab's is told apart (eig services).
+        var version = form.querySelector("input[name=version]");
+        if (version && answer.version) {
+          version.value = answer.version;
+        }
       })
       .catch(function () {
         changed = true;

@@ -1,16 +1,22 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from eig.applications.models import Application
 from eig.demo.loader import (
     DEMO_PASSWORD,
     DEMO_SECOND_FACTOR_CODES,
     DEMO_USERNAME,
     load_demo,
 )
+from eig.demo.mentors import demo_mentor
+from eig.selection.models import Reviewer
 
 
 class Command(BaseCommand):
-    help = "Charge la démonstration : Promotions 1 et 2, défis, presse, événements, pages."
+    help = (
+        "Charge la démonstration : Promotions 1 et 2, l’appel ouvert de la Promotion 3, défis, "
+        "presse, événements, pages."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -25,7 +31,7 @@ class Command(BaseCommand):
                 "La démonstration crée un compte au mot de passe connu : "
                 "lancez-la avec DEBUG=1, ou --force si vous savez ce que vous faites."
             )
-        load_demo()
+        programme = load_demo()
         self.stdout.write(self.style.SUCCESS("Démonstration chargée."))
         self.stdout.write(
             f"Espace d'administration : /admin/ — identifiant « {DEMO_USERNAME} », "
@@ -36,3 +42,38 @@ class Command(BaseCommand):
             f"« {DEMO_SECOND_FACTOR_CODES[1]} »… jusqu'à « {DEMO_SECOND_FACTOR_CODES[-1]} » "
             "(chacun sert une fois ; load_demo les remet)."
         )
+        link = (
+            "demandez un lien de connexion sur /connexion/ avec « {} », "
+            "puis ouvrez le plus récent des e-mails de var/mail/"
+        )
+        reviewer = (
+            Reviewer.objects.filter(cohort__programme=programme)
+            .select_related("user")
+            .order_by("pk")
+            .first()
+        )
+        if reviewer is not None:
+            self.stdout.write(
+                f"Espace jury (/jury/) : {reviewer.full_name} — "
+                + link.format(reviewer.user.email)
+                + "."
+            )
+        candidate = (
+            Application.objects.filter(cohort__programme=programme, submitted_at__isnull=False)
+            .exclude(email="")
+            .order_by("pk")
+            .first()
+        )
+        if candidate is not None:
+            self.stdout.write(
+                f"Espace candidat·e (/mon-espace/) : {candidate.full_name} — "
+                + link.format(candidate.email)
+                + " ; ou toute autre adresse pour candidater à la Promotion 3."
+            )
+        mentor = demo_mentor(programme)
+        if mentor is not None:
+            self.stdout.write(
+                f"Espace mentor (/mentor/) : {mentor.full_name}, mentor du défi "
+                f"« {mentor.challenge.name} » — demandez un lien de connexion sur /connexion/ "
+                f"avec « {mentor.email} », puis ouvrez le plus récent des e-mails de var/mail/."
+            )

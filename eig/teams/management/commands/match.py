@@ -1,9 +1,10 @@
-"""`python manage.py match <numéro> [--include-pending]`: propose the teams of a cohort."""
+"""`python manage.py match <numéro> [--include-pending] [--stable]`: propose a cohort's teams."""
 
 from django.core.management.base import BaseCommand, CommandError
 
 from eig.cohorts.models import Cohort
 from eig.matching import Infeasible
+from eig.teams.models import TeamProposal
 from eig.teams.services import TeamsRefused, propose_teams
 
 
@@ -17,8 +18,13 @@ class Command(BaseCommand):
             action="store_true",
             help="inclure aussi les candidatures auditionnées et en liste d'attente",
         )
+        parser.add_argument(
+            "--stable",
+            action="store_true",
+            help="répartition stable plutôt que score total optimal",
+        )
 
-    def handle(self, *args, cohort_number, include_pending, **options):
+    def handle(self, *args, cohort_number, include_pending, stable, **options):
         cohort = Cohort.objects.filter(number=cohort_number).first()
         if cohort is None:
             raise CommandError(f"Aucune promotion numéro {cohort_number}.")
@@ -28,7 +34,10 @@ class Command(BaseCommand):
 
         try:
             proposal = propose_teams(
-                cohort=cohort, progress=progress, include_pending=include_pending
+                cohort=cohort,
+                progress=progress,
+                include_pending=include_pending,
+                method=TeamProposal.Method.STABLE if stable else TeamProposal.Method.OPTIMAL,
             )
         except (Infeasible, TeamsRefused) as error:
             raise CommandError(str(error)) from error
