@@ -20,6 +20,7 @@ from eig.applications.candidate_status import candidate_status_label
 from eig.applications.cv import delete_cv_file_on_commit
 from eig.applications.draft_forms import StepForm
 from eig.applications.models import (
+    CONTENT_FIELDS,
     MAX_CHOICES,
     Application,
     ChallengeChoice,
@@ -378,7 +379,12 @@ def _application_data(application):
             if transition.to_status in Application.SHOWN_TO_CANDIDATES
         ],
         "submissions": [
-            {"at": _plain(submission.at), "digest": submission.digest}
+            {
+                "at": _plain(submission.at),
+                "digest": submission.digest,
+                # The copy kept for the receipt, answers named (empty once anonymised).
+                "content": submission_content(submission),
+            }
             for submission in application.submissions.all()
         ],
         # What was done with it, by the team or the jury: the action and its date, not who.
@@ -404,6 +410,13 @@ def _application_data(application):
             if holder.key
         },
     }
+
+
+def submission_content(submission):
+    snapshot = submission.snapshot or {}
+    if not snapshot.get("fields"):
+        return None
+    return {**snapshot, "fields": dict(zip(CONTENT_FIELDS, snapshot["fields"], strict=False))}
 
 
 def _plain(value):

@@ -5,9 +5,10 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from eig.auditions import rhythm
-from eig.auditions.criteria import CRITERIA, SCORE_MAX, SCORE_MIN
+from eig.auditions.criteria import CRITERIA
 from eig.cohorts.models import Cohort
 from eig.plain_text import DsfrForm
+from eig.selection.grid import SCORE_CHOICES
 
 MAX_SLOTS_PER_DAY = 20
 
@@ -73,17 +74,16 @@ class GridForm(DsfrForm):
         initial_scores = initial_scores or {}
         for key, label in CRITERIA:
             score, comment = initial_scores.get(key, (None, ""))
-            self.fields[f"score_{key}"] = forms.IntegerField(
+            # The written grid's scale, radio buttons labelled the same way.
+            self.fields[f"score_{key}"] = forms.TypedChoiceField(
                 label=label,
-                min_value=SCORE_MIN,
-                max_value=SCORE_MAX,
-                initial=score,
-                help_text=_("De 1 (insuffisant) à 5 (excellent)"),
+                choices=SCORE_CHOICES,
+                coerce=int,
+                widget=forms.RadioSelect,
+                initial=None if score is None else str(score),
                 error_messages={
                     "required": _("Donnez une note à ce critère."),
-                    "min_value": _("La note va de 1 à 5."),
-                    "max_value": _("La note va de 1 à 5."),
-                    "invalid": _("La note va de 1 à 5."),
+                    "invalid_choice": _("La note va de 1 à 5."),
                 },
             )
             self.fields[f"comment_{key}"] = forms.CharField(
@@ -93,6 +93,10 @@ class GridForm(DsfrForm):
                 initial=comment,
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
+
+    def rows(self):
+        """(score bound field, comment bound field) per criterion, in the grid's order."""
+        return [(self[f"score_{key}"], self[f"comment_{key}"]) for key, _label in CRITERIA]
 
     def scores(self):
         return {

@@ -13,11 +13,16 @@ COHORT_TABS = {
     "selection:ranking": "selection:scores",
     "decisions:decisions": "decisions:decisions",
     "teams:teams": "teams:teams",
+    "auditions:slot_list": "auditions:slot_list",
 }
 # Those that take the cohort in their query string rather than in their address.
-FILTERED_TABS = {"backoffice:application_list", "backoffice:application_statistics"}
-# The list alone can show every cohort at once.
-EVERY_COHORT_TABS = {"backoffice:application_list"}
+FILTERED_TABS = {
+    "backoffice:application_list",
+    "backoffice:application_statistics",
+    "auditions:slot_list",
+}
+# The list and the audition slots can show every cohort at once.
+EVERY_COHORT_TABS = {"backoffice:application_list", "auditions:slot_list"}
 
 
 def tab_url(tab, number):

@@ -193,7 +193,8 @@ def switch_cohort(request):
     number = request.GET.get("promotion", "")
     if number == "" and tab in team_space.EVERY_COHORT_TABS:
         return redirect(team_space.tab_url(tab, ""))
-    if not number.isdigit() or not Cohort.objects.filter(number=number).exists():
+    known = number.isascii() and number.isdigit() and Cohort.objects.filter(number=number).exists()
+    if not known:
         messages.error(request, _("Cette promotion n’existe pas : choisissez-en une de la liste."))
         return redirect("backoffice:application_list")
     return redirect(team_space.tab_url(tab, int(number)))

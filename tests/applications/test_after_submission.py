@@ -415,6 +415,8 @@ def test_the_export_adds_submissions_notices_the_journal_and_that_the_jury_revie
 
     [exported] = data["applications"]
     assert [entry["digest"] for entry in exported["submissions"]] == [content_digest(submitted)]
+    [content] = [entry["content"] for entry in exported["submissions"]]
+    assert content["fields"]["motivation"] == submitted.motivation
     assert [notice["body"] for notice in exported["stage_notices"]] == ["Le CV est illisible."]
     assert [entry["action"] for entry in exported["journal"]] == [
         str(Action.APPLICATION_VIEWED.label)

@@ -106,3 +106,28 @@ def test_a_team_member_on_the_panel_fills_their_own(client, carol, interview):
     client.post(grid_url(interview), grid_data())
 
     assert InterviewScore.objects.filter(member=carol).count() == len(CRITERIA)
+
+
+def test_the_grid_uses_the_written_grids_radio_scale(client, dan, interview):
+    client.force_login(dan)
+
+    html = client.get(grid_url(interview)).content.decode()
+
+    for key, _label in CRITERIA:
+        for score in range(1, 6):
+            assert (
+                f'type="radio" id="id_score_{key}_{score - 1}" name="score_{key}" value="{score}"'
+                in html
+            )
+    assert "1 — " in html and "5 — " in html
+
+
+def test_a_filled_grid_is_offered_for_review_not_to_fill_again(client, dan, interview):
+    client.force_login(dan)
+    assert "Remplir la grille" in client.get("/equipe/auditions/jury/").content.decode()
+
+    client.post(grid_url(interview), grid_data())
+    html = client.get("/equipe/auditions/jury/").content.decode()
+
+    assert "Remplir la grille" not in html
+    assert "Grille remplie" in html and "Relire ou modifier ma grille" in html

@@ -3,7 +3,7 @@ for another cohort; the tabs' links follow the cohort shown."""
 
 import pytest
 
-from tests.factories import CohortFactory
+from tests.factories import CohortFactory, InterviewSlotFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +71,23 @@ def test_an_unknown_cohort_goes_back_to_the_list_saying_so(team_client, number):
 
     assert response.redirect_chain == [("/equipe/candidatures/", 302)]
     assert "Cette promotion n’existe pas : choisissez-en une de la liste." in response.text
+
+
+def test_the_audition_slots_switch_promotion_and_refuse_an_unknown_one(team_client):
+    old = InterviewSlotFactory()
+    new = InterviewSlotFactory()
+    assert old.cohort != new.cohort
+
+    everything = team_client.get("/equipe/auditions/").content.decode()
+    one = team_client.get(f"/equipe/auditions/?promotion={new.cohort.number}")
+
+    assert str(old.cohort) in everything and str(new.cohort) in everything
+    assert 'id="cohort-switcher"' in one.content.decode()
+    assert list(one.context["days"][0][1]) == [new]
+    assert team_client.get("/equipe/auditions/?promotion=²").status_code == 404
+    assert team_client.get("/equipe/auditions/?promotion=999").status_code == 404
+    switched = team_client.get(
+        "/equipe/promotion/", {"onglet": "auditions:slot_list", "promotion": new.cohort.number}
+    )
+    assert switched.url == f"/equipe/auditions/?promotion={new.cohort.number}"
+    assert team_client.get("/equipe/promotion/", {"promotion": "²"}).status_code == 302

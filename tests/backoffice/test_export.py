@@ -12,6 +12,7 @@ from django.utils import timezone
 from eig import exports
 from eig.applications.models import Profile
 from eig.backoffice import export
+from eig.cohorts.models import Cohort
 from tests.backoffice.helpers import choose, submitted
 from tests.factories import ApplicationFactory, ChallengeFactory, CohortFactory
 
@@ -145,11 +146,13 @@ def test_no_xlsx_cell_is_a_formula(team_client):
 
 
 def test_a_bad_filter_sends_back_to_the_list_which_explains_it(team_client, cohort):
-    response = team_client.get(EXPORT.format("csv"), {"promotion": "99", "q": "x"})
+    unknown = Cohort.objects.order_by("-number").first().number + 1
+    response = team_client.get(EXPORT.format("csv"), {"promotion": unknown, "q": "x"})
 
     assert response.status_code == 302
-    assert response["Location"] == "/equipe/candidatures/?promotion=99&q=x"
-    assert "99 n’en fait pas partie" in team_client.get(response["Location"]).content.decode()
+    assert response["Location"] == f"/equipe/candidatures/?promotion={unknown}&q=x"
+    page = team_client.get(response["Location"]).content.decode()
+    assert f"{unknown} n’en fait pas partie" in page
 
 
 def test_an_unknown_format_is_a_404(team_client):

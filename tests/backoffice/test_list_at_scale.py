@@ -22,7 +22,8 @@ DAY = datetime.datetime(2026, 3, 10, 9, tzinfo=datetime.UTC)
 def names(response):
     assert response.status_code == 200
     return re.findall(
-        r'<td><a href="/equipe/candidatures/[\w-]+/\?[^"]*">([^<]+)</a></td>', response.text
+        r'<td><a href="/equipe/candidatures/[\w-]+/\?[^"]*">([^<]+)</a>(?:<br>.*?)?</td>',
+        response.text,
     )
 
 

@@ -10,7 +10,7 @@ from eig.accounts.access import PROGRAMME_TEAM, access
 from eig.auditions import services
 from eig.auditions.access import PANEL, get_interview_for, interviews_visible_to, panel_slots
 from eig.auditions.forms import GridForm
-from eig.auditions.models import Interview
+from eig.auditions.models import Interview, InterviewScore
 from eig.auditions.selectors import panel_grids
 from eig.selection import scoring
 from eig.selection.evaluations import audition_rows
@@ -79,9 +79,13 @@ def my_slots(request):
     """A panel member's slots, with a link to the grid of each booked one."""
     slots = list(panel_slots(request.user).select_related("cohort", "interview__application"))
     visible = set(interviews_visible_to(request.user).values_list("pk", flat=True))
+    graded = set(
+        InterviewScore.objects.filter(member=request.user).values_list("interview_id", flat=True)
+    )
     for slot in slots:
         # A member in conflict with the candidate does not sit for that audition, nor sees who.
         slot.in_conflict = hasattr(slot, "interview") and slot.interview.pk not in visible
+        slot.graded = hasattr(slot, "interview") and slot.interview.pk in graded
     return render(
         request,
         "auditions/my_slots.html",

@@ -3,6 +3,7 @@
 import itertools
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,6 +13,7 @@ from eig.accounts.access import PROGRAMME_TEAM, access
 from eig.auditions import rhythm, services
 from eig.auditions.forms import SlotBatchForm
 from eig.auditions.models import InterviewSlot
+from eig.cohorts.models import Cohort
 
 
 @access(PROGRAMME_TEAM)
@@ -19,12 +21,25 @@ def slot_list(request):
     slots = InterviewSlot.objects.select_related(
         "cohort", "interview__application"
     ).prefetch_related("panel")
+    # Every promotion's slots, or one's (`?promotion=`, the team's switcher); unknown: none.
+    number = request.GET.get("promotion", "")
+    cohort = None
+    if number:
+        cohort = (
+            Cohort.objects.filter(number=number).first()
+            if number.isascii() and number.isdigit()
+            else None
+        )
+        if cohort is None:
+            raise Http404
+        slots = slots.filter(cohort=cohort)
     days = itertools.groupby(slots, key=lambda slot: timezone.localtime(slot.starts_at).date())
     return render(
         request,
         "auditions/slot_list.html",
         {
             "days": [(day, list(day_slots)) for day, day_slots in days],
+            "cohort": cohort,
             "breadcrumb_data": {"current": _("Auditions")},
         },
     )
