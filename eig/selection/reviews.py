@@ -89,15 +89,7 @@ def save_review(*, assignment, by, data, submit, now=None):
     """
     now = now or timezone.now()
     with transaction.atomic():
-        assignment = _locked_assignment(assignment, by)
-        grid = grid_for(assignment.reviewer.cohort)
-        if is_closed(grid, now):
-            raise ReviewRefused(closed_message(grid))
-        existing = (
-            Review.objects.filter(assignment=assignment)
-            .prefetch_related("scores", "recommended")
-            .first()
-        )
+        assignment, grid, existing = _open_review(assignment, by, now)
         amending = existing is not None and existing.is_submitted
         criteria = criteria_of(grid)
         chosen = set(
@@ -170,16 +162,7 @@ def submit_review(*, assignment, by, now=None):
     """
     now = now or timezone.now()
     with transaction.atomic():
-        assignment = _locked_assignment(assignment, by)
-        grid = grid_for(assignment.reviewer.cohort)
-        if is_closed(grid, now):
-            raise ReviewRefused(closed_message(grid))
-        review = (
-            Review.objects.filter(assignment=assignment)
-            .select_related("assignment")
-            .prefetch_related("scores", "recommended")
-            .first()
-        )
+        assignment, grid, review = _open_review(assignment, by, now)
         if review is None:
             raise ReviewRefused("Enregistrez d'abord votre évaluation.")
         if review.is_submitted:
@@ -190,6 +173,21 @@ def submit_review(*, assignment, by, now=None):
         review.save(update_fields=["status", "submitted_at", "updated_at"])
         record(action=Action.REVIEW_SUBMITTED, actor=by, target=assignment.application)
     return review
+
+
+def _open_review(assignment, by, now):
+    """(locked assignment, grid, its review or None), refused once the reviewing is closed."""
+    assignment = _locked_assignment(assignment, by)
+    grid = grid_for(assignment.reviewer.cohort)
+    if is_closed(grid, now):
+        raise ReviewRefused(closed_message(grid))
+    review = (
+        Review.objects.filter(assignment=assignment)
+        .select_related("assignment")
+        .prefetch_related("scores", "recommended")
+        .first()
+    )
+    return assignment, grid, review
 
 
 def _locked_assignment(assignment, by):
