@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "eig.communications",
     "eig.audit",
     "eig.challenges",
+    "eig.proposals",
     "eig.press",
     "eig.events",
     "eig.website",

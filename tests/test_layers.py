@@ -12,19 +12,24 @@ from pathlib import Path
 # apps on the same level do not import each other.
 LAYERS = [
     # Root modules anyone may import, which import no app:
-    {"env", "plain_text", "links"},  # settings; text without control characters; e-mail links
+    # settings; text without control characters; e-mail links; private files
+    {"env", "plain_text", "links", "storage"},
     {"exports", "security"},  # tables as downloads (cleaned by plain_text); security headers
     {"matching"},  # pure Python: the algorithms, no Django
     {"accounts"},  # roles, the access rules, sign-in
     {"audit"},  # the journal, written by everything above
     {"cohorts"},  # the programme and its promotions
     {"challenges", "press", "events"},  # what a promotion offers and shows
+    {"proposals"},  # the call for défis: administrations' proposals, their stages, publication
+    {"challenge_jury"},  # the défi jury: members, groups, hearings, grids
     {"applications"},  # the candidatures to the défis of a promotion
     {"communications"},  # announcements and reminders to the candidates
     {"selection"},  # the jury: assignments, reviews, scores, rankings
     {"auditions"},  # the oral stage
     {"decisions"},  # the outcomes told to the candidates
     {"teams"},  # the teams formed from the retained candidates
+    {"community"},  # the promotion's life: fellows, public profiles, registrations to events
+    {"opendata"},  # datasets, the read-only API and the public statistics
     {"backoffice"},  # the programme team's space
     {"website"},  # the public site
     {"demo"},  # the demonstration data, which touches everything
