@@ -7,8 +7,9 @@ MANAGE := $(UV) run --no-sync python manage.py
 PYTEST := $(UV) run --no-sync pytest
 HOST ?= 127.0.0.1
 PORT ?= 8000
+APT := $(if $(filter 0,$(shell id -u)),apt-get,sudo apt-get)
 
-.PHONY: run test test-browser lint format install install-dev uv messages
+.PHONY: run test test-browser lint format install install-dev uv messages prod prod-deps bench-deps
 
 uv:
 	@$(UV) --version >/dev/null 2>&1 || python -m pip install --quiet --disable-pip-version-check uv
@@ -36,6 +37,19 @@ run: install
 	@trap 'kill 0' EXIT; \
 	$(MANAGE) db_worker & \
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+## make prod: the production stack on this machine (docs/production.md): DEBUG off, a secret made
+## once under var/, gunicorn, the task worker and Varnish on http://127.0.0.1:8080/.
+prod: install prod-deps
+	PYTHON="$(UV) run --no-sync python" deploy/prod.sh
+
+# Debian's Varnish, installed when missing (as root, or with sudo).
+prod-deps:
+	@command -v varnishd >/dev/null || { $(APT) update -qq && DEBIAN_FRONTEND=noninteractive $(APT) install -y -qq varnish; }
+
+# What bench/public_pages.py measures with: wrk, and nginx for the reference.
+bench-deps: prod-deps
+	@command -v wrk >/dev/null && command -v nginx >/dev/null || { $(APT) update -qq && DEBIAN_FRONTEND=noninteractive $(APT) install -y -qq wrk nginx; }
 
 ## make test: install the development dependencies and run the whole suite (not the browser tests).
 test: install-dev

@@ -5,6 +5,7 @@ task worker that sends the sign-in e-mails (written as files, then read back for
 
     python bench/deadline_rush.py            # 200 candidates, 32 at a time
     python bench/deadline_rush.py -n 500 --concurrency 48
+    python bench/deadline_rush.py --stack    # through Varnish, as `make prod` serves
 
 It needs the local PostgreSQL cluster (`pg_ctlcluster 15 main start`, a role `eig` that can
 create databases) and uses its own database, `eig_bench`, created afresh at each run.
@@ -36,8 +37,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 PG_ADMIN_URL = "postgres://eig:eig@127.0.0.1:5432/postgres"
-BENCH_DB = "eig_bench"
-HOST, PORT = "127.0.0.1", 8765
+# Several people may measure on one machine: each its own database and ports (PORT and PORT + 1).
+BENCH_DB = os.environ.get("BENCH_DATABASE", "eig_bench")
+HOST, PORT = "127.0.0.1", int(os.environ.get("BENCH_PORT", "8765"))
 CV_BYTES = 200 * 1024
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 LINK = re.compile(r"https?://[^/\s]+(/connexion/lien/[^/\s]+/)")
@@ -49,6 +51,9 @@ def main():
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--workers", type=int, default=4, help="gunicorn processes")
     parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn process")
+    parser.add_argument(
+        "--stack", action="store_true", help="through make prod's stack: Varnish, gunicorn's config"
+    )
     args = parser.parse_args()
 
     mail_dir = Path(tempfile.mkdtemp(prefix="eig-bench-mail-"))
@@ -75,14 +80,19 @@ def main():
     django.setup()
     cohort, challenge_ids = create_open_cohort()
 
+    # With --stack, `make prod`'s stack: gunicorn with its configuration behind Varnish, which
+    # tells it each candidate's address (PROXY protocol) and passes every form through.
+    bind = f"{HOST}:{PORT + 1}" if args.stack else f"{HOST}:{PORT}"
+    config = ["-c", "deploy/gunicorn.conf.py"] if args.stack else ["--worker-class", "gthread"]
     server = subprocess.Popen(
         [
-            sys.executable, "-m", "gunicorn", "eig.wsgi",
-            "--bind", f"{HOST}:{PORT}", "--workers", str(args.workers),
-            "--threads", str(args.threads), "--worker-class", "gthread", "--log-level", "warning",
+            sys.executable, "-m", "gunicorn", "eig.wsgi", *config,
+            "--bind", bind, "--workers", str(args.workers),
+            "--threads", str(args.threads), "--log-level", "warning",
         ],
         cwd=ROOT, env=env,
     )  # fmt: skip
+    front = start_varnish(PORT + 1) if args.stack else None
     worker = subprocess.Popen(
         [sys.executable, "manage.py", "db_worker", "--interval", "0.05"],
         cwd=ROOT,
@@ -94,10 +104,29 @@ def main():
         wait_for_server()
         report(run_rush(args, cohort.number, challenge_ids, mail_dir), args, cohort)
     finally:
-        server.terminate()
-        worker.terminate()
-        server.wait(10)
-        worker.wait(10)
+        for process in filter(None, (front, server, worker)):
+            process.terminate()
+        for process in filter(None, (front, server, worker)):
+            try:
+                process.wait(30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def start_varnish(backend_port):
+    folder = Path(tempfile.mkdtemp(prefix="eig-bench-varnish-"))
+    folder.chmod(0o755)  # Varnish reads its VCL as its own user
+    vcl = (ROOT / "deploy" / "varnish.vcl").read_text()
+    vcl = vcl.replace('.port = "8081";', f'.port = "{backend_port}";')
+    (folder / "default.vcl").write_text(vcl)
+    (folder / "default.vcl").chmod(0o644)
+    return subprocess.Popen(
+        [
+            "varnishd", "-F", "-n", str(folder / "work"), "-a", f"{HOST}:{PORT}",
+            "-f", str(folder / "default.vcl"), "-s", "malloc,64m", "-T", "none",
+        ],
+        stdout=subprocess.DEVNULL,
+    )  # fmt: skip
 
 
 def run(command, env):
@@ -116,7 +145,7 @@ def create_open_cohort():
     from django.utils import timezone
 
     from eig.challenges.models import Challenge, HostOrganisation
-    from eig.cohorts.models import Cohort, Programme
+    from eig.cohorts.models import Cohort, Programme, RulesVersion
 
     programme = Programme.objects.create(
         name="Programme de mesure", short_name="BENCH", operator="Etalab",
@@ -128,6 +157,11 @@ def create_open_cohort():
         application_call_opens_at=now - datetime.timedelta(days=1),
         application_call_closes_at=now + datetime.timedelta(hours=6),
         starts_on=datetime.date(now.year + 1, 1, 15),
+    )  # fmt: skip
+    # Nobody may apply before the cohort's rules are published (applications.calls).
+    RulesVersion.objects.create(
+        cohort=cohort, version="1", published_on=now.date() - datetime.timedelta(days=1),
+        text="<p>Le règlement de la mesure.</p>",
     )  # fmt: skip
     host = HostOrganisation.objects.create(ministry="Ministère de la mesure")
     challenges = [
@@ -145,7 +179,7 @@ def create_open_cohort():
 
 
 def wait_for_server():
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 90  # four processes starting on a busy machine
     while time.monotonic() < deadline:
         try:
             connection = http.client.HTTPConnection(HOST, PORT, timeout=2)
@@ -154,7 +188,7 @@ def wait_for_server():
                 return
         except OSError:
             time.sleep(0.2)
-    raise SystemExit("the server did not answer within 30 s")
+    raise SystemExit("the server did not answer within 90 s")
 
 
 class Candidate:
@@ -197,8 +231,12 @@ class Candidate:
         return response.status, response.getheader("Location"), content
 
     def form_token(self, path):
-        _, _, content = self.request("GET", path)
-        return CSRF.search(content).group(1)
+        status, location, content = self.request("GET", path)
+        found = CSRF.search(content)
+        if not found:
+            redirect = location or "no redirect"
+            raise RuntimeError(f"GET {path}: no form token (HTTP {status}, {redirect})")
+        return found.group(1)
 
 
 def multipart(fields, files):

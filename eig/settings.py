@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "eig.audit",
     "eig.challenges",
     "eig.proposals",
+    "eig.challenge_jury",
     "eig.press",
     "eig.events",
     "eig.website",
@@ -44,6 +45,8 @@ INSTALLED_APPS = [
     "eig.auditions",
     "eig.decisions",
     "eig.teams",
+    "eig.community",
+    "eig.opendata",
     "dsfr",
     "csp",
     "widget_tweaks",
@@ -56,6 +59,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -92,6 +96,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # django-otp: request.user.is_verified() once a code was given in this session.
     "django_otp.middleware.OTPMiddleware",
+    # Marks what the front cache may share: anonymous answers of views marked cacheable only.
+    "eig.http_cache.SharedCacheMiddleware",
     "eig.security.NoStoreForSignedInMiddleware",
     # Sign-in required everywhere unless a view is public (eig.accounts.access).
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
@@ -100,6 +106,8 @@ MIDDLEWARE = [
     "eig.accounts.middleware.AccountSecurityMiddleware",
     # After authentication, before any view: an oversized upload gets a page saying why.
     "eig.applications.middleware.RequestTooLargeMiddleware",
+    # A file the storage could not read or write gets a page saying so (503), not an error.
+    "eig.storage.StorageUnavailableMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last: a password sign-in refused for too many failures gets the lockout page.
@@ -219,6 +227,7 @@ MEDIA_ROOT = VAR_DIR / "media"
 PRIVATE_MEDIA_ROOT = VAR_DIR / "private"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "eig.storage.LocalPrivateStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -226,6 +235,35 @@ STORAGES = {
             else "whitenoise.storage.CompressedStaticFilesStorage"
         )
     },
+}
+# With S3_BUCKET, every uploaded file goes to an S3-compatible object storage shared by all
+# web processes instead of the local disk (eig.storage; docs/production.md): private objects,
+# Wagtail's under media/, CVs and attachments under private/.
+S3_BUCKET = env_str("S3_BUCKET")
+if S3_BUCKET:
+    from eig.storage import ADDRESSING_STYLES, s3_storages
+
+    if env_str("S3_ADDRESSING_STYLE") not in ("", *ADDRESSING_STYLES):
+        raise ImproperlyConfigured("S3_ADDRESSING_STYLE must be auto, path or virtual.")
+    STORAGES |= s3_storages(
+        bucket=S3_BUCKET,
+        endpoint_url=env_str("S3_ENDPOINT_URL"),
+        region=env_str("S3_REGION"),
+        access_key=env_str("S3_ACCESS_KEY_ID"),
+        secret_key=env_str("S3_SECRET_ACCESS_KEY"),
+        style=env_str("S3_ADDRESSING_STYLE"),
+    )
+# Shared by every process, in the database: sessions (Django's default engine), sign-in limits
+# (django-axes, sign-in links, codes) and the cache, whose table `migrate` creates
+# (eig.accounts.apps). A per-process cache would let each process keep its own stale copy.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "eig_cache",
+        # Room for a fragment per défi, promotion and page before culling (default: 300).
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
 }
 # In development WhiteNoise serves straight from the apps' static folders.
 WHITENOISE_USE_FINDERS = DEBUG
@@ -302,6 +340,15 @@ DSFR_USE_INTEGRITY_CHECKSUMS = False
 # The public address of the site, for the links sent by e-mail.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# Open data (eig.opendata): counts of people below this are published empty, so that nobody can
+# be singled out; requests to the API a client may make per minute (429 with Retry-After beyond).
+OPEN_DATA_MIN_COUNT = env_int("OPEN_DATA_MIN_COUNT", 5)
+OPEN_DATA_API_REQUESTS_PER_MINUTE = env_int("OPEN_DATA_API_REQUESTS_PER_MINUTE", 120)
+if OPEN_DATA_MIN_COUNT < 1 or OPEN_DATA_API_REQUESTS_PER_MINUTE < 1:
+    raise ImproperlyConfigured(
+        "OPEN_DATA_MIN_COUNT and OPEN_DATA_API_REQUESTS_PER_MINUTE must be at least 1."
+    )
+
 # Searches for a candidate a reviewer may make per hour to declare a conflict of interest
 # (eig.selection.services.search_candidates): enough to find the people they know, too few to
 # list the candidates by trying names.
@@ -376,12 +423,29 @@ if PROCONNECT_CLIENT_ID:
 WAGTAIL_SITE_NAME = "Plateforme EIG"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_I18N_ENABLED = False
+# Tags of the news in addresses: « Données ouvertes » → donnees-ouvertes.
+TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
 # The admin's avatars are the uploaded ones or a local default, never Gravatar's.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# The front cache (deploy/varnish.vcl, docs/production.md): how long it keeps a public page for
+# visitors, and where to send the purges when a page, a défi, a press item or an event changes
+# (FRONTEND_CACHE_URL, e.g. http://127.0.0.1:8080; unset: no front cache, nothing to purge).
+PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 300)
+if PUBLIC_CACHE_SECONDS < 1:
+    raise ImproperlyConfigured("PUBLIC_CACHE_SECONDS must be at least 1.")
+FRONTEND_CACHE_URL = env_str("FRONTEND_CACHE_URL").rstrip("/")
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
 
 LOGGING = {
     "version": 1,

@@ -7,7 +7,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from eig.accounts.access import delegated
 from eig.accounts.views import AdminLoginView
-from eig.website import views
+from eig.opendata import api as opendata_api
+from eig.proposals import views as proposal_views
+from eig.website import media, views
 
 
 def delegate(patterns):
@@ -46,7 +48,12 @@ urlpatterns = [
     path("promotions/<int:number>/", views.cohort_detail, name="cohort_detail"),
     path("presse/", views.press, name="press"),
     path("evenements/", views.events, name="events"),
+    path("actualites/rss.xml", views.news_rss, name="news_rss"),
+    path("actualites/atom.xml", views.news_atom, name="news_atom"),
     path("mes-espaces/", views.my_spaces, name="my_spaces"),
+    path("", include("eig.opendata.urls")),
+    path("api/v1/", opendata_api.urls()),
+    path("", include("eig.community.urls")),
     path("", include("eig.accounts.urls")),
     path("", include("eig.applications.urls")),
     path("mon-espace/audition/", include("eig.auditions.candidate_urls")),
@@ -56,9 +63,12 @@ urlpatterns = [
     path("equipe/selection/", include("eig.selection.urls")),
     path("equipe/decisions/", include("eig.decisions.urls")),
     path("equipe/equipes/", include("eig.teams.urls")),
+    path("", include("eig.challenge_jury.urls")),
     path("equipe/", include("eig.backoffice.urls")),
     path("jury/", include("eig.selection.reviewer_urls")),
     path("mentor/", include("eig.selection.mentor_urls")),
+    path("appel-a-defis/", proposal_views.call_page, name="challenge_call"),
+    path("administration/", include("eig.proposals.urls")),
     editorial_page("faq/", "faq"),
     editorial_page("reglement/", "rules"),
     editorial_page("plan-du-site/", "footer-sitemap"),
@@ -68,10 +78,12 @@ urlpatterns = [
     editorial_page("gestion-des-cookies/", "footer-cookie-management"),
 ]
 
-if settings.DEBUG:
+if settings.DEBUG and not settings.S3_BUCKET:
     from django.conf.urls.static import static
 
     urlpatterns += delegate(static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT))
+# Wagtail's images, from the disk or the object storage, for any process (eig.website.media).
+urlpatterns.append(path("media/<path:name>", media.media, name="media"))
 
 urlpatterns.append(path("", delegated_include(wagtail_urls)))
 

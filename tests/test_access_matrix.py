@@ -20,15 +20,24 @@ from dataclasses import dataclass, field
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.utils import timezone
 
 from eig.accounts.roles import PROGRAMME_TEAM_GROUP
 from eig.applications.models import Application
+from eig.backoffice.selectors import default_cohort
 from eig.challenges.models import Challenge
 from eig.cohorts.models import Cohort
 from eig.communications.models import Announcement
+from eig.community.models import Fellow
+from eig.community.profiles import profile_of
+from eig.events.models import Event
+from eig.opendata.datasets import BY_SLUG as OPEN_DATASETS
+from eig.proposals.models import Proposal, ProposalAttachment
 from eig.selection.models import Conflict
+from tests.backoffice.proposal_world import make_proposal
+from tests.challenge_jury.helpers import matrix_world
 from tests.factories import (
     ApplicationFactory,
     AssignmentFactory,
@@ -55,6 +64,7 @@ MENTOR = "mentor du défi"
 MENTOR_OTHER = "mentor d'un autre défi"
 MENTOR_TOO_EARLY = "mentor, étape pas encore ouverte"
 TEAM = "équipe du programme"
+DEFI_JURY_LEAD = "jury des défis, présidente de groupe"
 
 PEOPLE = [
     ANONYMOUS,
@@ -70,6 +80,7 @@ PEOPLE = [
     MENTOR_OTHER,
     MENTOR_TOO_EARLY,
     TEAM,
+    DEFI_JURY_LEAD,
 ]
 SIGNED_IN = frozenset(PEOPLE) - {ANONYMOUS}
 REVIEWERS = frozenset({REVIEWER, REVIEWER_NOT_ASSIGNED, REVIEWER_IN_CONFLICT, PANEL_IN_CONFLICT})
@@ -100,6 +111,33 @@ def cohort(world):
 def target(world):
     return {"public_id": world.application.public_id}
 
+
+def team_proposal(world):
+    """A proposal, with an attachment, of the promotion the team's list opens on (made once)."""
+    cohort = default_cohort()
+    proposal = Proposal.objects.filter(call__cohort=cohort, title="Défi de la matrice").first()
+    if proposal is None:
+        proposal = make_proposal(cohort, title="Défi de la matrice")
+        attachment = ProposalAttachment(proposal=proposal, original_name="note.pdf", size=9)
+        attachment.file.save("note.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
+    return proposal
+
+
+def defi_jury(key):
+    """The défi jury's objects around the group DEFI_JURY_LEAD leads (tests/challenge_jury)."""
+    return lambda world: {
+        "proposal": {"public_id": world.defi_jury["proposal"].public_id},
+        "member": {"number": world.cohort.number, "pk": world.defi_jury["member"].pk},
+        "group": {"number": world.cohort.number, "pk": world.defi_jury["group"].pk},
+    }[key]
+
+
+def a_public_event(world):
+    return {"pk": Event.objects.public().order_by("pk").values_list("pk", flat=True).first()}
+
+
+# The mentors of a cohort whose teams are published (the world's has a fellow).
+PROMOTION = frozenset({MENTOR, MENTOR_OTHER})
 
 # Those who applied to the cohort see their own application; others are sent to start one.
 APPLIED = {OWNER: 200, OTHER_CANDIDATE: 200}
@@ -139,6 +177,7 @@ MATRIX = {
     # The programme team's space.
     "backoffice:application_list": team(),
     "backoffice:application_statistics": team(),
+    "backoffice:statistics_csv": team(lambda w: {"chart": "etapes"}),
     # Without a promotion, back to the list with a message.
     "backoffice:switch_cohort": team(ok=302),
     "backoffice:application_bulk_move": team(ok=302),
@@ -146,6 +185,51 @@ MATRIX = {
     "backoffice:application_detail": team(target),
     "backoffice:application_cv": team(target),
     "backoffice:application_move": team(target, ok=POST_ONLY),
+    # The call for défis, the team's side: a proposal of the promotion the list opens on.
+    "backoffice:proposal_list": team(lambda w: team_proposal(w) and {}),
+    "backoffice:proposal_bulk_move": team(ok=302),
+    "backoffice:proposal_export": team(lambda w: team_proposal(w) and {"file_format": "csv"}),
+    "backoffice:proposal_decisions": team(
+        lambda w: {"number": team_proposal(w).call.cohort.number, "outcome": "validated"}
+    ),
+    "backoffice:proposal_detail": team(lambda w: {"public_id": team_proposal(w).public_id}),
+    "backoffice:proposal_move": team(
+        lambda w: {"public_id": team_proposal(w).public_id}, ok=POST_ONLY
+    ),
+    "backoffice:proposal_publish": team(
+        lambda w: {"public_id": team_proposal(w).public_id}, ok=POST_ONLY
+    ),
+    "backoffice:proposal_attachment": team(
+        lambda w: {
+            "public_id": team_proposal(w).public_id,
+            "pk": team_proposal(w).attachments.get().pk,
+        }
+    ),
+    # The call for défis, the agents' side: anyone signed in has their administration space and
+    # may start a proposal; a proposal's pages are its authors' only (none of the people here:
+    # every one of them gets a 404), its files also the team's.
+    "proposals:space": Line(SIGNED_IN),
+    "proposals:start": Line(SIGNED_IN),
+    "proposals:resume": Line(frozenset(), lambda w: {"public_id": team_proposal(w).public_id}),
+    "proposals:review": Line(frozenset(), lambda w: {"public_id": team_proposal(w).public_id}),
+    "proposals:authors": Line(frozenset(), lambda w: {"public_id": team_proposal(w).public_id}),
+    "proposals:step": Line(
+        frozenset(), lambda w: {"public_id": team_proposal(w).public_id, "slug": "defi"}
+    ),
+    "proposals:attachment": team(
+        lambda w: {
+            "public_id": team_proposal(w).public_id,
+            "pk": team_proposal(w).attachments.get().pk,
+        }
+    ),
+    "proposals:attachment_delete": Line(
+        frozenset(),
+        lambda w: {
+            "public_id": team_proposal(w).public_id,
+            "pk": team_proposal(w).attachments.get().pk,
+        },
+        ok=POST_ONLY,
+    ),
     "announcement_list": team(),
     "announcement_create": team(),
     "announcement_detail": team(lambda w: {"pk": w.announcement.pk}),
@@ -209,17 +293,68 @@ MATRIX = {
     "mentor:application": Line(frozenset({MENTOR}), target),
     "mentor:application_cv": Line(frozenset({MENTOR}), target),
     # Where a sign-in lands: the one space of the person, or the choice of their spaces.
-    "my_spaces": Line(SIGNED_IN, ok=302, ok_for={PANEL_IN_CONFLICT: 200}),
+    "my_spaces": Line(
+        SIGNED_IN, ok=302, ok_for={PANEL_IN_CONFLICT: 200, MENTOR: 200, MENTOR_OTHER: 200}
+    ),
+    # The promotion's life: its fellows and the mentors of its défis (once its teams are
+    # published); one's own profile only; registering is for anyone signed in, event by event.
+    "community:home": Line(PROMOTION),
+    "community:my_profile": Line(PROMOTION, ok=302),
+    # A défi's results: its fellows and its mentors (here, the mentor of the world's défi).
+    "community:results": Line(frozenset({MENTOR}), lambda w: {"pk": w.challenge.pk}),
+    "community:profile_edit": Line(
+        frozenset({MENTOR}), lambda w: {"pk": profile_of(w.people[MENTOR]).pk}
+    ),
+    "community:feed_create": Line(PROMOTION, ok=POST_ONLY),
+    "community:feed_revoke": Line(PROMOTION, ok=POST_ONLY),
+    "community:event_register": Line(SIGNED_IN, a_public_event, ok=POST_ONLY),
+    "community:event_cancel": Line(SIGNED_IN, a_public_event, ok=POST_ONLY),
+    "community:team_events": team(),
+    "community:attendance": team(a_public_event),
+    # The défi jury: the team's tab; a member sees the défis of their group only, its lead the
+    # common grid. The administration books its hearing (its authors: tests/challenge_jury).
+    "challenge_jury:members": team(cohort),
+    "challenge_jury:member": team(defi_jury("member")),
+    "challenge_jury:plan": team(cohort),
+    "challenge_jury:group": team(defi_jury("group")),
+    "challenge_jury:proposal_grids": team(defi_jury("proposal")),
+    "challenge_jury:home": Line(frozenset({DEFI_JURY_LEAD})),
+    "challenge_jury:proposal": Line(frozenset({DEFI_JURY_LEAD}), defi_jury("proposal")),
+    "challenge_jury:consolidated": Line(frozenset({DEFI_JURY_LEAD}), defi_jury("proposal")),
+    "challenge_jury:booking": Line(frozenset(), defi_jury("proposal")),
+    "challenge_jury:booking_ics": team(defi_jury("proposal")),
 }
 
 # Pages anyone may open, signed in or not, with the answer each gets.
 PUBLIC = {
     "challenge_list": Line(frozenset(PEOPLE)),
+    # The call for défis, with or without a call (a clear page, never a 404).
+    "challenge_call": Line(frozenset(PEOPLE)),
     "challenge_detail": Line(frozenset(PEOPLE), lambda w: {"slug": w.public_challenge.slug}),
     "cohort_list": Line(frozenset(PEOPLE)),
     "cohort_detail": Line(frozenset(PEOPLE), lambda w: {"number": 2}),
     "press": Line(frozenset(PEOPLE)),
     "events": Line(frozenset(PEOPLE)),
+    # A public event, its .ics and the public feed; an unknown photo or personal feed: 404.
+    "community:event_detail": Line(frozenset(PEOPLE), a_public_event),
+    "community:event_ics": Line(frozenset(PEOPLE), a_public_event),
+    "community:public_feed": Line(frozenset(PEOPLE)),
+    "community:profile_photo": Line(frozenset(PEOPLE), lambda w: {"pk": 0}, ok=404),
+    "community:cohort_feed": Line(frozenset(PEOPLE), lambda w: {"token": "inconnu"}, ok=404),
+    # Open data: the datasets, their files, the statistics and the read-only API, for anyone.
+    "opendata:index": Line(frozenset(PEOPLE)),
+    "opendata:dataset": Line(frozenset(PEOPLE), lambda w: {"slug": "defis"}),
+    "opendata:download": Line(
+        frozenset(PEOPLE), lambda w: {"slug": "entonnoir-de-selection", "file_format": "csv"}
+    ),
+    "opendata:statistics": Line(frozenset(PEOPLE)),
+    "opendata:api_docs": Line(frozenset(PEOPLE)),
+    "api_v1:api-root": Line(frozenset(PEOPLE)),
+    "api_v1:catalogue": Line(frozenset(PEOPLE)),
+    "api_v1:openapi-json": Line(frozenset(PEOPLE)),
+    **{f"api_v1:{slug}": Line(frozenset(PEOPLE)) for slug in OPEN_DATASETS},
+    "news_rss": Line(frozenset(PEOPLE)),
+    "news_atom": Line(frozenset(PEOPLE)),
     "sign_in": Line(frozenset(PEOPLE)),
     "sign_in_sent": Line(frozenset(PEOPLE)),
     # An unknown link: the page that says so, for anyone.
@@ -233,6 +368,8 @@ PUBLIC = {
     "proconnect_start": Line(frozenset(PEOPLE), ok=404),
     "proconnect_callback": Line(frozenset(PEOPLE), ok=404),
     "proconnect_signed_out": Line(frozenset(PEOPLE), ok=404),
+    # Wagtail's images, for anyone (tests/storage/test_media.py serves real ones).
+    "media": Line(frozenset(PEOPLE), lambda w: {"name": "images/absente.jpg"}, ok=404),
 }
 
 # Libraries that check access themselves, by address prefix: a representative address each.
@@ -256,6 +393,7 @@ class World:
     assignment: object
     conflict: Conflict
     announcement: Announcement
+    defi_jury: dict = None
 
 
 @pytest.fixture
@@ -322,8 +460,18 @@ def world(demo):
         choice__challenge=later_challenge,
     )
 
+    # The défi jury: DEFI_JURY_LEAD leads the group hearing one défi of the cohort's call.
+    defi_jury = matrix_world(open_cohort, users[DEFI_JURY_LEAD])
+
+    # The cohort's teams are published: a fellow on Alice's défi makes the mentors of its défis
+    # people of the promotion (the too-early mentor's cohort has none).
+    fellowship = ApplicationFactory(cohort=open_cohort, submitted=True, status="selected")
+    Fellow.objects.create(
+        user=fellowship.candidate, application=fellowship, challenge=challenge, cohort=open_cohort
+    )
     return World(
         cohort=open_cohort,
+        defi_jury=defi_jury,
         application=alices,
         challenge=challenge,
         public_challenge=Challenge.objects.filter(cohort__number=2).first(),
@@ -447,9 +595,11 @@ def test_a_post_to_a_read_only_page_is_405_only_for_those_allowed(client, world)
         url = reverse(name, kwargs=line.kwargs(world) if line.kwargs else {})
         if "POST" in resolve(url).func.access_methods:
             continue
-        allowed = next(person for person in PEOPLE if person in line.allowed)
+        # A page no one here may see (a proposal's, seen by its authors only) has no 405 to try.
+        allowed = next((person for person in PEOPLE if person in line.allowed), None)
         denied = [p for p in PEOPLE if p != ANONYMOUS and p not in line.allowed]
-        for person, expected in [(ANONYMOUS, 302), *((p, 404) for p in denied), (allowed, 405)]:
+        expected_answers = [(ANONYMOUS, 302), *((p, 404) for p in denied)]
+        for person, expected in expected_answers + ([(allowed, 405)] if allowed else []):
             status = answer(client, person, world, url, "post").status_code
             if status != expected:
                 wrong.append(f"{name} POST — {person}: {status}, not {expected}")

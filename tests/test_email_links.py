@@ -19,18 +19,29 @@ from eig.applications.models import Application
 from eig.applications.services import move_application
 from eig.applications.tasks import send_retention_notice, send_submission_confirmation
 from eig.auditions.tasks import send_booking_confirmation
+from eig.challenge_jury.services import add_member
+from eig.challenge_jury.tasks import send_hearing_confirmation
 from eig.challenges.mentors import invite_mentor
 from eig.communications.models import Announcement
 from eig.communications.services import send_announcement
 from eig.communications.tasks import send_draft_reminder
+from eig.community.models import Registration
+from eig.community.tasks import send_moved_up, send_registration, send_reminder
 from eig.decisions.services import decision_templates, send_decisions
+from eig.proposals import decisions as proposal_decisions
+from eig.proposals.models import ProposalAuthor
+from eig.proposals.tasks import send_author_invitation
+from eig.proposals.tasks import send_submission_confirmation as send_proposal_confirmation
 from eig.selection.services import invite_reviewer
 from eig.selection.tasks import send_assignments_released, send_reviewer_reminder
+from tests.backoffice.proposal_world import make_proposal
+from tests.challenge_jury.helpers import make_group
 from tests.factories import (
     ApplicationFactory,
     AssignmentFactory,
     CandidateFactory,
     CohortFactory,
+    EventFactory,
     HostOrganisationFactory,
     InterviewFactory,
     InterviewSlotFactory,
@@ -121,6 +132,56 @@ def send_every_e_mail(carol, settings):
     decision_templates(cohort)
     for outcome in Application.OUTCOMES:
         send_decisions(cohort=cohort, outcome=outcome, by=carol, before_teams=True)
+    # A proposal of a défi: submitted (its confirmation), a colleague invited to write it.
+    proposal = make_proposal(cohort)
+    send_proposal_confirmation.enqueue(public_id=str(proposal.public_id))
+    colleague = ProposalAuthor.objects.create(
+        proposal=proposal, email="collegue@ministere.example.org", invited_by=carol
+    )
+    send_author_invitation.enqueue(author_id=colleague.pk)
+    # The défi jury: a member invited, a hearing told to the proposal's authors.
+    add_member(
+        call=proposal.call,
+        email="jure@jury-defis.example.org",
+        full_name="Jeanne Jurée",
+        sector="private",
+        expertise="data",
+        organisation="Une entreprise",
+        host=None,
+        by=carol,
+    )
+    group = make_group(
+        proposal.call, day=datetime.date.today() + datetime.timedelta(days=20), proposals=[proposal]
+    )
+    hearing = group.hearings.get()
+    hearing.starts_at = group.starts_at
+    hearing.save()
+    send_hearing_confirmation.enqueue(hearing_id=hearing.pk)
+    # An event of the promotion: registered, moved up from the waiting list, reminded.
+    event = EventFactory(
+        cohort=cohort,
+        starts_at=timezone.now() + datetime.timedelta(days=2),
+        place="Liberté Living Lab",
+    )
+    registration = Registration.objects.create(
+        event=event,
+        user=carol,
+        status=Registration.Status.REGISTERED,
+        registered_at=timezone.now(),
+    )
+    for send in (send_registration, send_moved_up, send_reminder):
+        send.enqueue(registration_id=registration.pk)
+    # The decisions told to the administrations that proposed a défi, with a message of the team.
+    for outcome in proposal_decisions.OUTCOMES:
+        proposal = make_proposal(cohort, status=outcome, inadmissible_reason="Hors délai")
+        sending = proposal_decisions.prepare_sending(proposal.call, outcome)
+        proposal_decisions.send_decisions(
+            call=proposal.call,
+            outcome=outcome,
+            by=carol,
+            confirmed=sending.digest,
+            message="Voir /appel-a-defis/.",
+        )
 
 
 def test_every_e_mail_links_with_the_full_address_of_the_site(
@@ -137,7 +198,9 @@ def test_every_e_mail_links_with_the_full_address_of_the_site(
     untried = templates - rendered
     assert not untried, f"e-mail templates no sender here rendered: {sorted(untried)}"
     subjects = {message.subject for message in mailoutbox}
-    assert len(mailoutbox) >= len(templates) + 3  # the three decisions have no template file
+    # The three decisions have no template file; an included piece is no e-mail of its own.
+    included = {"community/email/event_lines.txt"}
+    assert len(mailoutbox) >= len(templates - included) + 3
     for message in mailoutbox:
         for text in texts(message):
             assert 'href="/' not in text, message.subject

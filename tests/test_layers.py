@@ -13,8 +13,8 @@ from pathlib import Path
 LAYERS = [
     # Root modules anyone may import, which import no app:
     # settings; text without control characters; e-mail links; private files
-    {"env", "plain_text", "links", "storage"},
-    {"exports", "security"},  # tables as downloads (cleaned by plain_text); security headers
+    {"env", "plain_text", "links", "storage", "pdf_files"},
+    {"exports", "security", "http_cache"},  # tables as downloads; security and cache headers
     {"matching"},  # pure Python: the algorithms, no Django
     {"accounts"},  # roles, the access rules, sign-in
     {"audit"},  # the journal, written by everything above

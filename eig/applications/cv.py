@@ -1,46 +1,16 @@
 """CVs: a PDF checked by its content, kept in the private storage, replaced without loss."""
 
-import math
 import os
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.template.defaultfilters import floatformat
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from pypdf import PdfReader
-from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 from eig.applications.models import CV_MAX_BYTES
 from eig.applications.storage import cv_upload_path, private_storage
-
-PDF_SIGNATURE = b"%PDF-"
-# What a PDF viewer could run or open when the team reads the CV, in the order the message
-# names them: such a PDF is refused (rather than cleaned, which could change what it shows).
-ACTIVE_CONTENT = {
-    "javascript": gettext_lazy("du JavaScript"),
-    "launch": gettext_lazy("une action qui ouvre un programme ou un fichier"),
-    "embedded_file": gettext_lazy("des fichiers joints"),
-    "xfa": gettext_lazy("un formulaire XFA"),
-}
-# A CV has a few hundred objects; reading more would hold the request for seconds (about
-# 0.2 ms each): such a file is refused as unreadable.
-MAX_OBJECTS = 20_000
-# Keys of a dictionary that carry active content wherever they appear.
-ACTIVE_KEYS = {
-    "/JS": "javascript",
-    "/JavaScript": "javascript",  # the document's named scripts
-    "/EmbeddedFiles": "embedded_file",
-    "/EF": "embedded_file",  # a file specification with the file inside
-    "/XFA": "xfa",
-}
-# Values of /S (an action's type) or /Subtype (an annotation's) that are active content.
-ACTIVE_TYPES = {
-    "/JavaScript": "javascript",
-    "/Launch": "launch",
-    "/FileAttachment": "embedded_file",
-}
+from eig.pdf_files import ACTIVE_CONTENT, PDF_SIGNATURE, active_content, readable_size
 
 
 def check_pdf(upload):
@@ -96,53 +66,19 @@ def check_pdf(upload):
         )
 
 
-def active_content(reader):
-    """The kinds of ACTIVE_CONTENT found in the objects the document reaches from its root.
-
-    Walked without recursion, each indirect object once, streams left undecoded; an object
-    pypdf cannot read is skipped, as a viewer would. Raises ValueError past MAX_OBJECTS.
-    """
-    found = set()
-    seen = set()
-    stack = [reader.trailer.raw_get("/Root")]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, IndirectObject):
-            if (item.idnum, item.generation) in seen:
-                continue
-            seen.add((item.idnum, item.generation))
-            if len(seen) > MAX_OBJECTS:
-                raise ValueError("too many objects to check")
-            try:
-                item = item.get_object()
-            except Exception:
-                continue
-        if isinstance(item, DictionaryObject):
-            found.update(kind for key, kind in ACTIVE_KEYS.items() if key in item)
-            for key in ("/S", "/Subtype"):
-                kind = ACTIVE_TYPES.get(str(_resolved(item.raw_get(key)))) if key in item else None
-                if kind:
-                    found.add(kind)
-            stack.extend(item.raw_get(key) for key in item)
-        elif isinstance(item, ArrayObject):
-            stack.extend(item)
-    return found
-
-
-def _resolved(value):
-    try:
-        return value.get_object()
-    except Exception:
-        return None
-
-
-def readable_size(size):
-    """A size as people read it, « 245 ko », « 5,1 Mo »: rounded up, so a file over the limit
-    never reads as the limit."""
-    if size < 1024 * 1024:
-        return _("%(size)s ko") % {"size": math.ceil(size / 1024)}
-    tenths = math.ceil(size * 10 / (1024 * 1024))
-    return _("%(size)s Mo") % {"size": floatformat(tenths / 10, -1)}
+def unavailable_message(*, kept):
+    """What the CV's field says when the storage could not keep the file: nothing else is lost."""
+    if kept:
+        return _(
+            "Le service qui conserve les fichiers ne répond pas : ce CV n’a pas pu être "
+            "enregistré et votre CV précédent est conservé. Vos autres réponses sont "
+            "enregistrées ; déposez ce fichier à nouveau dans quelques minutes."
+        )
+    return _(
+        "Le service qui conserve les fichiers ne répond pas : votre CV n’a pas pu être "
+        "enregistré. Vos autres réponses sont enregistrées ; déposez ce fichier à nouveau dans "
+        "quelques minutes."
+    )
 
 
 def replace_cv(*, application, upload):

@@ -32,6 +32,7 @@ from eig.applications.models import (
 )
 from eig.applications.retention import duration_label
 from eig.plain_text import DsfrForm
+from eig.storage import StorageUnavailable
 
 FIRST_YEAR = 1950
 EXPERIENCES_RULE = _(
@@ -253,7 +254,11 @@ class CvForm(StepForm):
     def save_draft(self):
         upload = self.cleaned_data.get("cv")  # absent when refused
         if upload:
-            cv.replace_cv(application=self.instance, upload=upload)
+            kept = bool(self.instance.cv)
+            try:
+                cv.replace_cv(application=self.instance, upload=upload)
+            except StorageUnavailable:
+                self.add_error("cv", cv.unavailable_message(kept=kept))
         self.instance.save(update_fields=["last_step", "updated_at"])
         return []
 

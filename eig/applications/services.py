@@ -145,7 +145,8 @@ def save_draft_step(*, application, step, data, files, now=None):
             addresses.request_confirmation(application=application, now=now)
         return StepSave(
             form,
-            saved_everything=valid,
+            # Saving may refuse what validation passed (a CV the storage could not keep).
+            saved_everything=valid and not form.has_errors(),
             notes=notes,
             warnings=form.draft_warnings() if application.is_draft else [],
             overwritten_at=overwritten_at,

@@ -157,6 +157,121 @@ class Action(models.TextChoices):
         "teams.pair_released",
         _("a retiré une personne imposée ou écartée d’un défi"),
     )
+    # The promotion's life: fellows, public profiles, registrations to events
+    FELLOWS_MADE = (
+        "community.fellows_made",
+        _("a fait des personnes retenues les EIG de la promotion"),
+    )
+    PROFILE_UPDATED = "community.profile_updated", _("a modifié son profil public")
+    PROFILE_CONSENT_GIVEN = (
+        "community.profile_consent_given",
+        _("a accepté la publication de son profil"),
+    )
+    PROFILE_CONSENT_WITHDRAWN = (
+        "community.profile_consent_withdrawn",
+        _("a retiré son accord à la publication de son profil"),
+    )
+    EVENT_REGISTERED = "community.event_registered", _("s’est inscrit·e à un événement")
+    EVENT_WAITLISTED = (
+        "community.event_waitlisted",
+        _("s’est inscrit·e sur la liste d’attente d’un événement"),
+    )
+    EVENT_REGISTRATION_CANCELLED = (
+        "community.event_registration_cancelled",
+        _("a annulé son inscription à un événement"),
+    )
+    EVENT_MOVED_UP = (
+        "community.event_moved_up",
+        _("a fait passer une personne de la liste d’attente aux inscrits"),
+    )
+    EVENT_ATTENDANCE_TAKEN = (
+        "community.event_attendance_taken",
+        _("a noté les présences à un événement"),
+    )
+    CALENDAR_FEED_CREATED = (
+        "community.calendar_feed_created",
+        _("a créé son lien d’abonnement à l’agenda de la promotion"),
+    )
+    CALENDAR_FEED_REVOKED = (
+        "community.calendar_feed_revoked",
+        _("a révoqué son lien d’abonnement à l’agenda de la promotion"),
+    )
+    CHALLENGE_RESULTS_EDITED = (
+        "community.challenge_results_edited",
+        _("a modifié les résultats de son défi"),
+    )
+    # The call for défis: the administrations' side
+    PROPOSAL_CREATED = "proposal.created", _("a commencé une proposition de défi")
+    PROPOSAL_SUBMITTED = "proposal.submitted", _("a déposé une proposition de défi")
+    PROPOSAL_EDITED_AFTER_SUBMISSION = (
+        "proposal.edited_after_submission",
+        _("a modifié une proposition de défi déposée"),
+    )
+    PROPOSAL_AUTHOR_INVITED = (
+        "proposal.author_invited",
+        _("a invité un ou une collègue à rédiger une proposition de défi"),
+    )
+    PROPOSAL_ATTACHMENT_ADDED = (
+        "proposal.attachment_added",
+        _("a joint un fichier à une proposition de défi"),
+    )
+    PROPOSAL_ATTACHMENT_DELETED = (
+        "proposal.attachment_deleted",
+        _("a retiré un fichier d’une proposition de défi"),
+    )
+    PROPOSAL_ATTACHMENT_VIEWED = (
+        "proposal.attachment_viewed",
+        _("a ouvert un fichier d’une proposition de défi"),
+    )
+    # The call for défis: the team's side
+    PROPOSAL_VIEWED = "proposal.viewed", _("a consulté une proposition de défi")
+    PROPOSAL_MOVED = "proposal.moved", _("a changé l’étape d’une proposition de défi")
+    PROPOSALS_EXPORTED = "proposal.exported", _("a exporté une liste de propositions de défis")
+    PROPOSAL_PUBLISHED = (
+        "proposal.published",
+        _("a fait d’une proposition validée un défi de sa promotion"),
+    )
+    PROPOSAL_DECISIONS_SENT = (
+        "proposal.decisions_sent",
+        _("a envoyé leur décision aux administrations qui ont proposé un défi"),
+    )
+    # The défi jury
+    DEFI_JURY_MEMBER_ADDED = "defi_jury.member_added", _("a ajouté un membre au jury des défis")
+    DEFI_JURY_MEMBER_REMOVED = (
+        "defi_jury.member_removed",
+        _("a retiré un membre du jury des défis"),
+    )
+    DEFI_JURY_CONFLICT_ADDED = (
+        "defi_jury.conflict_added",
+        _("a déclaré un conflit d’intérêts au jury des défis"),
+    )
+    DEFI_JURY_CONFLICT_REMOVED = (
+        "defi_jury.conflict_removed",
+        _("a levé un conflit d’intérêts au jury des défis"),
+    )
+    DEFI_JURY_PLANNED = (
+        "defi_jury.planned",
+        _("a fait proposer les groupes et les auditions du jury des défis"),
+    )
+    DEFI_JURY_PLAN_EDITED = (
+        "defi_jury.plan_edited",
+        _("a modifié les groupes ou les auditions du jury des défis"),
+    )
+    DEFI_HEARING_BOOKED = "defi_jury.hearing_booked", _("a réservé l’audition d’un défi")
+    DEFI_GRID_SAVED = "defi_jury.grid_saved", _("a enregistré sa grille d’un défi")
+    DEFI_GRID_SUBMITTED = "defi_jury.grid_submitted", _("a envoyé sa grille d’un défi")
+    DEFI_CONSOLIDATED_GRID_SAVED = (
+        "defi_jury.consolidated_saved",
+        _("a enregistré la grille commune d’un défi"),
+    )
+    DEFI_CONSOLIDATED_GRID_SUBMITTED = (
+        "defi_jury.consolidated_submitted",
+        _("a envoyé la grille commune d’un défi"),
+    )
+    PROPOSAL_DECISION_SEND_FAILED = (
+        "proposal.decision_send_failed",
+        _("a envoyé une décision sur un défi dont l’e-mail n’a pas pu partir"),
+    )
 
 
 class AuditEntry(models.Model):

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from eig import exports
 from eig.applications.models import MAX_CHOICES, Application
 
+CHUNK_SIZE = 1000
 IDENTITY_FIELDS = ["first_name", "last_name", "email", "phone", "city"]
 LINK_FIELDS = ["code_forge_url", "portfolio_url", "professional_profile_url"]
 ELIGIBILITY_FIELDS = [
@@ -18,10 +19,14 @@ ELIGIBILITY_FIELDS = [
 
 
 def download(applications, cohort, file_format):
-    """The file of `applications`, which should come through `selectors.for_listing`."""
-    rows = (row(application) for application in applications)
+    """The file of `applications`, which should come through `selectors.for_listing`.
+
+    Read by chunks, their défis with each chunk, and written row by row: a national call's
+    20,000 applications are never all in memory at once.
+    """
+    rows = (row(application) for application in applications.iterator(chunk_size=CHUNK_SIZE))
     title = _("Candidatures %(cohort)s") % {"cohort": cohort} if cohort else _("Candidatures")
-    return exports.download(
+    return exports.streamed_download(
         headers(), rows, file_format, file_name(cohort, file_format), title=title
     )
 

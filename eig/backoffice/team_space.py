@@ -14,12 +14,16 @@ COHORT_TABS = {
     "decisions:decisions": "decisions:decisions",
     "teams:teams": "teams:teams",
     "auditions:slot_list": "auditions:slot_list",
+    "backoffice:proposal_list": "backoffice:proposal_list",
+    "challenge_jury:members": "challenge_jury:members",
+    "challenge_jury:plan": "challenge_jury:plan",
 }
 # Those that take the cohort in their query string rather than in their address.
 FILTERED_TABS = {
     "backoffice:application_list",
     "backoffice:application_statistics",
     "auditions:slot_list",
+    "backoffice:proposal_list",
 }
 # The list and the audition slots can show every cohort at once.
 EVERY_COHORT_TABS = {"backoffice:application_list", "auditions:slot_list"}

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from eig.backoffice import stage_views, views
+from eig.backoffice import proposal_views, stage_views, views
 
 app_name = "backoffice"
 
@@ -11,6 +11,11 @@ urlpatterns = [
         "candidatures/statistiques/",
         views.application_statistics,
         name="application_statistics",
+    ),
+    path(
+        "candidatures/statistiques/<slug:chart>.csv",
+        views.statistics_csv,
+        name="statistics_csv",
     ),
     path("candidatures/etat/", stage_views.application_bulk_move, name="application_bulk_move"),
     re_path(
@@ -24,5 +29,34 @@ urlpatterns = [
         "candidatures/<uuid:public_id>/etat/",
         stage_views.application_move,
         name="application_move",
+    ),
+    # The call for défis: the proposals of the administrations.
+    path("propositions/", proposal_views.proposal_list, name="proposal_list"),
+    path("propositions/etape/", proposal_views.proposal_bulk_move, name="proposal_bulk_move"),
+    re_path(
+        r"^propositions/export\.(?P<file_format>csv|xlsx|ods)$",
+        proposal_views.proposal_export,
+        name="proposal_export",
+    ),
+    path(
+        "propositions/decisions/<int:number>/<str:outcome>/",
+        proposal_views.proposal_decisions,
+        name="proposal_decisions",
+    ),
+    path("propositions/<uuid:public_id>/", proposal_views.proposal_detail, name="proposal_detail"),
+    path(
+        "propositions/<uuid:public_id>/etape/",
+        proposal_views.proposal_move,
+        name="proposal_move",
+    ),
+    path(
+        "propositions/<uuid:public_id>/publier/",
+        proposal_views.proposal_publish,
+        name="proposal_publish",
+    ),
+    path(
+        "propositions/<uuid:public_id>/pieces/<int:pk>/",
+        proposal_views.proposal_attachment,
+        name="proposal_attachment",
     ),
 ]

@@ -9,7 +9,7 @@ from eig.accounts.access import PROGRAMME_TEAM, access
 from eig.applications.access import application_or_404, cv_response
 from eig.audit.models import Action
 from eig.audit.services import record_export, record_view_by_someone_else
-from eig.backoffice import charts, export, stats, team_space
+from eig.backoffice import charts, dashboards, export, stats, team_space
 from eig.backoffice.forms import ApplicationFilterForm, StatisticsForm
 from eig.backoffice.selectors import (
     filter_applications,
@@ -180,8 +180,22 @@ def application_statistics(request):
             "challenge_chart": charts.challenge_chart(per_challenge),
             "per_day": per_day,
             "day_chart": charts.day_chart(per_day),
+            "dashboards": dashboards.dashboards(cohort),
         }
     return render(request, "backoffice/application_statistics.html", context)
+
+
+@access(PROGRAMME_TEAM)
+def statistics_csv(request, chart):
+    """The figures of one dashboard of the statistics tab, as CSV (`;`, BOM)."""
+    form = StatisticsForm(request.GET)
+    if chart not in dashboards.DASHBOARDS or not form.is_valid():
+        messages.error(request, _("Ce tableau n’existe pas : choisissez-le sur la page."))
+        return redirect("backoffice:application_statistics")
+    cohort = form.selected_cohort()
+    dashboard = dashboards.DASHBOARDS[chart](cohort)
+    name = exports.file_name(chart, f"promotion-{cohort.number}", file_format="csv")
+    return exports.download(dashboard.headers, dashboard.rows, "csv", name, title=chart)
 
 
 @access(PROGRAMME_TEAM)

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -49,6 +50,13 @@ class RemotePolicy(models.TextChoices):
     ON_SITE = "on_site", _("sur site")
     PARTIAL = "partial", _("télétravail partiel")
     REMOTE = "remote", _("télétravail possible à temps plein")
+
+
+class Outcome(models.TextChoices):
+    MAINTAINED = "maintained", _("maintenu par l’administration")
+    REUSED = "reused", _("réutilisé ailleurs")
+    MAINTAINED_AND_REUSED = "maintained_and_reused", _("maintenu et réutilisé ailleurs")
+    STOPPED = "stopped", _("arrêté")
 
 
 class ChallengeQuerySet(models.QuerySet):
@@ -109,6 +117,16 @@ class Challenge(index.Indexed, ClusterableModel):
         related_name="+",
     )
 
+    # What came out of the défi, shown once the promotion is over (links and figures below).
+    results_summary = models.TextField(_("ce qui a été construit"), blank=True)
+    outcome = models.CharField(_("ce qu’il est devenu"), max_length=30, choices=Outcome, blank=True)
+    outcome_details = models.TextField(
+        _("précisions sur la suite"),
+        blank=True,
+        help_text=_("Qui le maintient, où il est réutilisé, pourquoi il s’est arrêté…"),
+    )
+    results_updated_at = models.DateTimeField(_("résultats mis à jour le"), null=True, blank=True)
+
     objects = ChallengeQuerySet.as_manager()
 
     search_fields = [
@@ -136,6 +154,50 @@ class Challenge(index.Indexed, ClusterableModel):
 
     def published_mentors(self):
         return [mentor for mentor in self.mentors.all() if mentor.consents_to_publication]
+
+    def shows_results(self, today=None):
+        """Results are told once the promotion is over (or the défi is marked completed)."""
+        if self.status == self.Status.COMPLETED:
+            return True
+        ends_on = self.cohort.ends_on
+        return ends_on is not None and ends_on < (today or timezone.localdate())
+
+
+class ResultLink(Orderable):
+    """Something the défi built: its code, its site, its data, a write-up."""
+
+    class Kind(models.TextChoices):
+        CODE = "code", _("code source")
+        SITE = "site", _("site ou service")
+        DATA = "data", _("données")
+        DOCUMENT = "document", _("documentation ou article")
+
+    challenge = ParentalKey(Challenge, on_delete=models.CASCADE, related_name="result_links")
+    kind = models.CharField(_("nature"), max_length=20, choices=Kind)
+    title = models.CharField(_("intitulé"), max_length=200)
+    url = models.URLField(_("adresse"))
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("réalisation")
+        verbose_name_plural = _("réalisations")
+
+    def __str__(self):
+        return self.title
+
+
+class KeyFigure(Orderable):
+    """A figure that tells the défi's impact, e.g. « 12 000 » — « dossiers traités par mois »."""
+
+    challenge = ParentalKey(Challenge, on_delete=models.CASCADE, related_name="key_figures")
+    value = models.CharField(_("chiffre"), max_length=40)
+    label = models.CharField(_("ce qu’il mesure"), max_length=200)
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("chiffre clé")
+        verbose_name_plural = _("chiffres clés")
+
+    def __str__(self):
+        return f"{self.value} {self.label}"
 
 
 class Mentor(Orderable):

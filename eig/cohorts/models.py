@@ -140,12 +140,6 @@ class Cohort(ClusterableModel):
         help_text=_("Nombre d'entrepreneur·e·s d'intérêt général de la promotion, une fois connu."),
     )
 
-    challenge_call_opens = models.DateField(
-        _("ouverture de l'appel à défis"), null=True, blank=True
-    )
-    challenge_call_closes = models.DateField(_("clôture de l'appel à défis"), null=True, blank=True)
-    challenge_jury_starts = models.DateField(_("jury des défis : début"), null=True, blank=True)
-    challenge_jury_ends = models.DateField(_("jury des défis : fin"), null=True, blank=True)
     application_call_opens_at = models.DateTimeField(
         _("ouverture de l'appel à candidatures"),
         null=True,
@@ -318,9 +312,19 @@ class Cohort(ClusterableModel):
 
     def calendar(self):
         """The published phases, in order, as (label, start, end) with end possibly None."""
+        # The call for défis lives in proposals, read here through its reverse accessor.
+        call = getattr(self, "challenge_call", None)
         phases = [
-            (_("Appel à défis"), self.challenge_call_opens, self.challenge_call_closes),
-            (_("Jury des défis"), self.challenge_jury_starts, self.challenge_jury_ends),
+            (
+                _("Appel à défis"),
+                _local_date(call and call.opens_at),
+                _local_date(call and call.closes_at),
+            ),
+            (
+                _("Jury des défis"),
+                call and call.jury_starts_on,
+                call and call.jury_ends_on,
+            ),
             (
                 _("Appel à candidatures"),
                 _local_date(self.application_call_opens_at),

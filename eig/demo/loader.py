@@ -19,22 +19,34 @@ from wagtail.models import GroupPagePermission, Locale, Page, Site
 from eig.accounts.roles import PROGRAMME_TEAM_GROUP
 from eig.accounts.second_factor import normalise_code
 from eig.auditions.demo import load_audition_demo
-from eig.challenges.models import Challenge, HostOrganisation, Mentor, Skill
+from eig.challenges.models import Challenge, HostOrganisation, Mentor, ResultLink, Skill
 from eig.cohorts.models import Cohort, Programme, RulesVersion
 from eig.demo.candidates import load_candidates
+from eig.demo.challenge_jury import load_challenge_jury_demo
+from eig.demo.community import load_community_demo
 from eig.demo.data import challenges as challenge_data
 from eig.demo.data import events as event_data
+from eig.demo.data import news as news_data
 from eig.demo.data import pages as page_data
 from eig.demo.data import press as press_data
 from eig.demo.data import programme as programme_data
 from eig.demo.data import rules as rules_data
 from eig.demo.mentors import load_mentor_demo
 from eig.demo.open_call import load_open_call
+from eig.demo.proposals import load_proposals_demo
 from eig.events.models import Event
 from eig.press.models import PressItem
 from eig.selection.demo import load_selection_demo
 from eig.selection.demo_reviews import load_review_demo
-from eig.website.models import ContentPage, FaqPage, HomePage, RulesPage, SitemapPage
+from eig.website.models import (
+    ContentPage,
+    FaqPage,
+    HomePage,
+    NewsArticlePage,
+    NewsIndexPage,
+    RulesPage,
+    SitemapPage,
+)
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 DEMO_USERNAME = "equipe@eig.example"  # also the e-mail: sign-in links find it
@@ -43,7 +55,7 @@ DEMO_PASSWORD = "demo-eig-2018"
 # put back by the next `load_demo` (so by every `make run`).
 DEMO_SECOND_FACTOR_CODES = [f"eig-demo-{number:02d}" for number in range(1, 21)]
 TEAM_APPS = [
-    *("cohorts", "challenges", "press", "events", "selection"),
+    *("cohorts", "challenges", "press", "events", "selection", "proposals"),
     *("wagtaildocs", "wagtailimages"),
 ]
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
@@ -54,12 +66,14 @@ def load_demo():
     """Everything `make run` shows: the site, an open call to try, and synthetic candidates."""
     programme = load_site()
     load_open_call(programme)
+    load_proposals_demo(programme.cohorts.all())
+    load_challenge_jury_demo(programme.cohorts.get(number=2))
     promotion_2 = programme.cohorts.get(number=2)
     load_candidates(promotion_2)
     load_selection_demo(promotion_2)
     load_review_demo(promotion_2)
     load_audition_demo(promotion_2)
-    load_mentor_demo(promotion_2)
+    load_community_demo(promotion_2, mentor=load_mentor_demo(promotion_2))
     load_demo_second_factor()
     return programme
 
@@ -141,6 +155,22 @@ def load_challenges(cohorts):
         challenge, _ = Challenge.objects.update_or_create(slug=slug, defaults=values)
         challenge.skills.set([skills[skill_slug] for skill_slug in skill_slugs])
         _replace_mentors(challenge, mentors)
+        _add_result_links(challenge)
+
+
+def _add_result_links(challenge):
+    """A finished défi's published code and site, as its first results (no invented figures)."""
+    if challenge.status != Challenge.Status.COMPLETED or challenge.result_links.exists():
+        return
+    links = [
+        (ResultLink.Kind.CODE, "Le code source du projet", challenge.source_code_url),
+        (ResultLink.Kind.SITE, "Le service en ligne", challenge.website_url),
+    ]
+    ResultLink.objects.bulk_create(
+        ResultLink(challenge=challenge, sort_order=position, kind=kind, title=title, url=url)
+        for position, (kind, title, url) in enumerate(links)
+        if url
+    )
 
 
 def _replace_mentors(challenge, mentors):
@@ -202,7 +232,25 @@ def load_pages():
             page = page_class(title=title, slug=slug, show_in_menus=in_menu, **fields)
             home.add_child(instance=page)
             page.save_revision().publish()
+    load_news(home)
     return home
+
+
+def load_news(home):
+    index = NewsIndexPage.objects.child_of(home).first()
+    if index is None:
+        index = NewsIndexPage(slug="actualites", show_in_menus=True, **news_data.NEWS_INDEX)
+        home.add_child(instance=index)
+        index.save_revision().publish()
+    for entry in news_data.ARTICLES:
+        if NewsArticlePage.objects.child_of(index).filter(slug=entry["slug"]).exists():
+            continue
+        values = dict(entry)
+        tags = values.pop("tags")
+        article = NewsArticlePage(**{**values, "body": _stream(values["body"])})
+        index.add_child(instance=article)
+        article.tags.set(tags)
+        article.save_revision().publish()
 
 
 def _create_home():

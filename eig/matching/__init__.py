@@ -5,11 +5,13 @@
 - ``explain``: why a candidate got their défi and not a better-ranked one (French text).
 - ``form_teams``: teams maximising a score under seats, profiles and team decisions (MILP).
 - ``assign_reviewers``: reviewers maximising affinity under loads and conflicts (LP).
+- ``plan_hearings``: the défi jury's groups and hearing plan (network LP, then swaps).
 - ``Infeasible``: raised when constraints admit no solution; the message names the cause.
 
 See docs/matching.md for the algorithms explained to the programme team.
 """
 
+from eig.matching.defi_jury import plan_hearings
 from eig.matching.errors import Infeasible
 from eig.matching.explain import Explanation, Refusal, explain
 from eig.matching.reviewers import assign_reviewers
@@ -24,5 +26,6 @@ __all__ = [
     "blocking_pairs",
     "explain",
     "form_teams",
+    "plan_hearings",
     "stable_match",
 ]

@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
 from eig.challenges.models import RemotePolicy
+from eig.cohorts.models import time_left_label
 from eig.storage import private_storage
 
 # The programme's criteria for a défi, given to every new call (editable afterwards in Wagtail).
@@ -66,6 +67,15 @@ class ChallengeCall(ClusterableModel):
     def __str__(self):
         return _("Appel à défis de la %(cohort)s") % {"cohort": self.cohort}
 
+    def save(self, *args, **kwargs):
+        # A new call starts with the programme's criteria, unless it was given its own.
+        if self.pk is None and not self.criteria.all():
+            self.criteria = [
+                ChallengeCallCriterion(sort_order=position, title=str(title), details=details)
+                for position, (title, details) in enumerate(DEFAULT_CRITERIA)
+            ]
+        super().save(*args, **kwargs)
+
     def state(self, now=None):
         now = now or timezone.now()
         if not (self.opens_at and self.closes_at):
@@ -78,6 +88,12 @@ class ChallengeCall(ClusterableModel):
 
     def is_open(self, now=None):
         return self.state(now) == CallState.OPEN
+
+    def time_left(self, now=None):
+        """How long the call stays open, in one unit (« 3 semaines »); None unless it is open."""
+        if not self.is_open(now):
+            return None
+        return time_left_label(self.closes_at - (now or timezone.now()))
 
 
 class ChallengeCallCriterion(Orderable):
@@ -208,7 +224,7 @@ class Proposal(models.Model):
         ordering = ["-submitted_at", "-created_at"]
 
     def __str__(self):
-        return self.title or _("Proposition sans nom")
+        return self.title or str(_("Proposition sans nom"))
 
     @property
     def host_name(self):
@@ -219,6 +235,27 @@ class Proposal(models.Model):
 
     def can_become(self, status):
         return status in self.TRANSITIONS[self.status]
+
+    def status_for_authors(self):
+        """The stage as the administration's agents read it: the jury's outcome only once the
+        decision is sent to them."""
+        Status = self.Status
+        told = self.decision_sent_at is not None
+        if self.status == Status.DRAFT:
+            return _("Brouillon : pas encore déposée")
+        if self.status == Status.SUBMITTED:
+            return _("Déposée : l’équipe du programme l’examinera après la clôture de l’appel")
+        if self.status == Status.INADMISSIBLE and told:
+            return _("Non recevable")
+        if self.status == Status.SHORTLISTED:
+            return _("Présélectionnée : vous la présenterez au jury des défis")
+        if self.status == Status.NOT_RETAINED and told:
+            return _("Non retenue")
+        if self.status == Status.VALIDATED and told:
+            return _("Retenue : le défi sera publié pour l’appel à candidatures")
+        if self.status in (Status.RETAINED, Status.NOT_RETAINED, Status.VALIDATED):
+            return _("En cours d’examen : décision à venir")
+        return _("En cours d’examen par l’équipe du programme")
 
 
 class ProposalAuthor(models.Model):

@@ -20,7 +20,7 @@ from eig.audit.services import record
 from eig.matching import assign_reviewers
 from eig.selection import conflicts as rules
 from eig.selection import notices
-from eig.selection.affinity import affinity
+from eig.selection.affinity import affinity, affinity_matrix
 from eig.selection.models import Assignment, Conflict, Reviewer
 from eig.selection.selectors import assignable_applications
 from eig.selection.services import candidate_facts, detect_conflicts, reviewer_facts
@@ -47,12 +47,14 @@ def build_problem(cohort):
         Reviewer.objects.filter(cohort=cohort).prefetch_related("skills").order_by("pk")
     )
     skills = _challenge_skills(applications)
-    matrix = np.array(
-        [
-            [_affinity(reviewer, application, skills) for reviewer in reviewers]
-            for application in applications
+    matrix = affinity_matrix(
+        reviewers=[
+            (reviewer.profiles, {skill.pk for skill in reviewer.skills.all()})
+            for reviewer in reviewers
         ],
-        dtype=float,
+        candidates=[
+            (application.profile, skills.get(application.pk, set())) for application in applications
+        ],
     ).reshape(len(applications), len(reviewers))
     return Problem(applications=applications, reviewers=reviewers, affinity=matrix)
 

@@ -3,6 +3,7 @@
 from typing import NamedTuple
 
 from django.db import transaction
+from django.db.models import Count, Max, Sum
 from django.http import Http404
 from django.utils import formats, timezone
 
@@ -255,19 +256,79 @@ def _changes(before, after):
     return changes
 
 
-def submitted_reviews(cohort):
-    return (
-        Review.objects.filter(status=Review.Status.SUBMITTED, assignment__reviewer__cohort=cohort)
-        .select_related("assignment__reviewer", "assignment__application")
-        .prefetch_related("scores", "recommended")
+def cohort_scores(cohort):
+    """(criteria, {application pk: scoring.ApplicationScores}) on submitted reviews.
+
+    The calibration reads every review of the cohort (60,000 for a national call): the result
+    is kept in this process while nothing it reads has changed (`scores_fingerprint`), so the
+    team's list, scores, rankings and teams pages do not compute it again at each read.
+    Treat it as read-only.
+    """
+    criteria = criteria_of(grid_for(cohort))
+    fingerprint = (criteria, scores_fingerprint(cohort))
+    kept = _computed_scores.get(cohort.pk)
+    if kept is not None and kept[0] == fingerprint:
+        return criteria, kept[1]
+    count = fingerprint[1][0]
+    scores = scoring.aggregate(scoring_reviews(cohort) if count else [], criteria)
+    _computed_scores.pop(cohort.pk, None)
+    if len(_computed_scores) >= KEPT_COHORTS:
+        _computed_scores.pop(next(iter(_computed_scores)))
+    _computed_scores[cohort.pk] = (fingerprint, scores)
+    return criteria, scores
+
+
+# {cohort pk: (fingerprint, scores)}: a few cohorts at most, the oldest computed leaving first.
+_computed_scores = {}
+KEPT_COHORTS = 3
+
+
+def scores_fingerprint(cohort):
+    """What changes whenever a submitted review of `cohort` does, in one query.
+
+    Scores and recommendations are only written by `save_review`, which saves the review's row
+    with them (its `updated_at`); a deleted or withdrawn review changes the count and the sum
+    of ids.
+    """
+    reviews = Review.objects.filter(
+        status=Review.Status.SUBMITTED, assignment__reviewer__cohort=cohort
+    ).order_by()
+    return tuple(
+        reviews.aggregate(count=Count("pk"), ids=Sum("pk"), updated=Max("updated_at")).values()
     )
 
 
-def cohort_scores(cohort):
-    """(criteria, {application pk: scoring.ApplicationScores}) on submitted reviews."""
-    criteria = criteria_of(grid_for(cohort))
-    reviews = [as_scoring_review(review) for review in submitted_reviews(cohort)]
-    return criteria, scoring.aggregate(reviews, criteria)
+def scoring_reviews(cohort):
+    """The cohort's submitted reviews as `scoring.Review`, read as plain values in three
+    queries (model instances would take seconds at 60,000 reviews and their scores)."""
+    reviews = Review.objects.filter(
+        status=Review.Status.SUBMITTED, assignment__reviewer__cohort=cohort
+    ).order_by()
+    scores, checks, recommended = {}, {}, {}
+    for review_id, key, score, answer in ReviewScore.objects.filter(review__in=reviews).values_list(
+        "review_id", "key", "score", "answer"
+    ):
+        if score is not None:
+            scores.setdefault(review_id, {})[key] = score
+        elif answer is not None:
+            checks.setdefault(review_id, {})[key] = answer
+    for review_id, challenge_id in Review.recommended.through.objects.filter(
+        review__in=reviews
+    ).values_list("review_id", "challenge_id"):
+        recommended.setdefault(review_id, []).append(challenge_id)
+    return [
+        scoring.Review(
+            reviewer=reviewer_id,
+            application=application_id,
+            scores=scores.get(pk, {}),
+            verdict=verdict or None,
+            recommended=tuple(sorted(recommended.get(pk, ()))),
+            checks=checks.get(pk, {}),
+        )
+        for pk, reviewer_id, application_id, verdict in reviews.values_list(
+            "pk", "assignment__reviewer_id", "assignment__application_id", "verdict"
+        )
+    ]
 
 
 class FinalScore(NamedTuple):

@@ -34,29 +34,41 @@ def reasons(result, names):
     ]
 
 
-def score_rows(cohort, criteria, scores):
-    """One row per reviewed application, best final score first."""
-    applications = Application.objects.assessable().in_bulk(list(scores))
-    names = reviewer_names(cohort)
+def ranked_by_final(cohort, scores):
+    """(ids of the reviewed applications the jury assesses, best final score first; the final
+    scores by id), without reading the applications themselves."""
+    listed = set(
+        Application.objects.assessable().filter(pk__in=list(scores)).values_list("pk", flat=True)
+    )
     finals = reviews.final_scores(cohort, scores)
-    rows = [
+    ids = sorted((pk for pk in scores if pk in listed), key=lambda pk: -finals[pk].final)
+    return ids, finals
+
+
+def score_rows(cohort, criteria, scores, *, ids=None, finals=None):
+    """One row per reviewed application, best final score first; those of `ids` only, in that
+    order, when a page of `ranked_by_final` is given with its `finals`."""
+    if ids is None:
+        ids, finals = ranked_by_final(cohort, scores)
+    applications = Application.objects.in_bulk(ids)
+    names = reviewer_names(cohort)
+    return [
         {
             "application": applications[pk],
-            "scores": result,
+            "scores": scores[pk],
             "final": finals[pk],
-            "reasons": reasons(result, names),
-            "criteria": [(c, result.raw[c.key], result.calibrated[c.key]) for c in criteria],
+            "reasons": reasons(scores[pk], names),
+            "criteria": [
+                (c, scores[pk].raw[c.key], scores[pk].calibrated[c.key]) for c in criteria
+            ],
         }
-        for pk, result in scores.items()
-        if pk in applications
+        for pk in ids
     ]
-    rows.sort(key=lambda row: -row["final"].final)
-    return rows
 
 
-def ranking_rows(cohort, challenge, scores, *, calibrated):
-    """The candidates who chose `challenge`, ranked on their final score (see
-    scoring.rank_for_challenge); `calibrated=False` takes the raw written score instead."""
+def ranking_entries(cohort, challenge, scores, *, calibrated):
+    """(entries, finals): the candidates who chose `challenge`, ranked on their final score
+    (see scoring.rank_for_challenge); `calibrated=False` takes the raw written score instead."""
     choices = {}
     for application_id, challenge_id in (
         ChallengeChoice.objects.filter(
@@ -73,6 +85,14 @@ def ranking_rows(cohort, challenge, scores, *, calibrated):
         scores,
         final={pk: final.final for pk, final in finals.items()},
     )
+    return entries, finals
+
+
+def ranking_rows(cohort, challenge, scores, *, calibrated, entries=None, finals=None):
+    """The rows of the ranking (`ranking_entries`); those of `entries` only when a page of
+    them is given with its `finals`."""
+    if entries is None:
+        entries, finals = ranking_entries(cohort, challenge, scores, calibrated=calibrated)
     applications = Application.objects.in_bulk([entry.application for entry in entries])
     return [
         {

@@ -143,25 +143,30 @@ def detect_conflicts(*, cohort):
         (c.reviewer_id, c.application_id): c
         for c in Conflict.objects.filter(reviewer__cohort=cohort)
     }
-    found = set()
+    suspects = _suspects(candidates)
+    found, new = set(), []
     for reviewer in reviewers:
         facts = reviewer_facts(reviewer)
-        for application_id, candidate in candidates.items():
+        for application_id in suspects(facts):
+            candidate = candidates[application_id]
             reason = rules.employer_reason(facts, candidate) or rules.host_reason(facts, candidate)
             if reason is None:
                 continue
             found.add((reviewer.pk, application_id))
             conflict = existing.get((reviewer.pk, application_id))
             if conflict is None:
-                Conflict.objects.create(
-                    reviewer=reviewer,
-                    application_id=application_id,
-                    kind=Conflict.Kind.DETECTED,
-                    reason=reason,
+                new.append(
+                    Conflict(
+                        reviewer=reviewer,
+                        application_id=application_id,
+                        kind=Conflict.Kind.DETECTED,
+                        reason=reason,
+                    )
                 )
             elif conflict.kind == Conflict.Kind.DETECTED and conflict.reason != reason:
                 conflict.reason, conflict.consented_by_team = reason, False
                 conflict.save(update_fields=["reason", "consented_by_team"])
+    Conflict.objects.bulk_create(new, batch_size=1000)
     stale = [
         conflict.pk
         for pair, conflict in existing.items()
@@ -180,6 +185,31 @@ def consent_to_conflict(*, conflict, by):
     conflict.save(update_fields=["consented_by_team"])
     record(action=Action.CONFLICT_CONSENTED, actor=by, target=conflict.application)
     return True
+
+
+def _suspects(candidates):
+    """A function giving, for a reviewer's facts, the ids of the `candidates` a rule could put
+    in conflict with them (same organisation, same e-mail domain, a défi of their host), in
+    id order: each rule is then run on those only, not on every pair of a national call."""
+    by_organisation, by_domain, by_host = {}, {}, {}
+    for application_id, candidate in candidates.items():
+        organisation = rules.normalise_organisation(candidate.latest_organisation)
+        by_organisation.setdefault(organisation, set()).add(application_id)
+        by_domain.setdefault(rules.employer_domain(candidate.email), set()).add(application_id)
+        for host_id in candidate.host_ids:
+            by_host.setdefault(host_id, set()).add(application_id)
+    by_organisation.pop("", None)
+    by_domain.pop("", None)
+    by_host.pop(None, None)
+
+    def suspects(facts):
+        return sorted(
+            by_organisation.get(rules.normalise_organisation(facts.organisation), set())
+            | by_domain.get(rules.employer_domain(facts.email), set())
+            | by_host.get(facts.host_id, set())
+        )
+
+    return suspects
 
 
 def reviewer_facts(reviewer):

@@ -1,10 +1,17 @@
 """Editorial pages, edited by the programme team in Wagtail; the figures come from the domain."""
 
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
+from wagtail.search import index
 
 from eig.website.blocks import BodyBlock, FaqSectionBlock
 
@@ -91,3 +98,123 @@ class SitemapPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = sitemap_sections(self.get_site())
         return context
+
+
+class NewsIndexPage(Page):
+    """The programme's news: articles, newest first, filtered by tag, with RSS and Atom feeds."""
+
+    intro = models.TextField(_("chapeau"), max_length=600, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["website.HomePage"]
+    subpage_types = ["website.NewsArticlePage"]
+    max_count = 1
+    template = "website/news_index_page.html"
+    per_page = 12
+
+    class Meta:
+        verbose_name = _("actualités")
+
+    def articles(self):
+        return (
+            NewsArticlePage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("cover_image")
+            .prefetch_related("tags")
+            .order_by("-published_on", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = self.articles()
+        tag = request.GET.get("etiquette", "").strip()
+        if tag:
+            articles = articles.filter(tags__slug=tag)
+        page = Paginator(articles, self.per_page).get_page(request.GET.get("page"))
+        context.update(
+            page_obj=page,
+            tag=tag,
+            tags=NewsArticleTag.tags_in_use(),
+        )
+        return context
+
+
+class NewsArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "website.NewsArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+    @classmethod
+    def tags_in_use(cls):
+        from taggit.models import Tag
+
+        live = NewsArticlePage.objects.live().public().values("pk")
+        return (
+            Tag.objects.filter(website_newsarticletag_items__content_object__in=live)
+            .distinct()
+            .order_by("name")
+        )
+
+
+class NewsArticlePage(Page):
+    """A news article: a date, an author, a cover image with its alternative text, tags."""
+
+    published_on = models.DateField(_("date de publication"), default=timezone.localdate)
+    author = models.CharField(
+        _("auteur ou autrice"),
+        max_length=120,
+        help_text=_("Par exemple « L’équipe du programme »."),
+    )
+    intro = models.TextField(_("chapeau"), max_length=600)
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image de couverture"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    cover_alt = models.CharField(
+        _("texte alternatif de l’image"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Ce que l’image apporte à qui ne la voit pas. Laissez vide si elle est décorative."
+        ),
+    )
+    cover_is_decorative = models.BooleanField(_("image décorative"), default=False)
+    body = StreamField(BodyBlock(), verbose_name=_("contenu"), blank=True)
+    tags = ClusterTaggableManager(through=NewsArticleTag, blank=True, verbose_name=_("étiquettes"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("published_on"), FieldPanel("author")]),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("cover_image"), FieldPanel("cover_alt"), FieldPanel("cover_is_decorative")],
+            heading=_("Image de couverture"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["website.NewsIndexPage"]
+    subpage_types = []
+    template = "website/news_article_page.html"
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def clean(self):
+        super().clean()
+        # An image either says something (its alternative text) or is declared decorative.
+        if self.cover_image_id and not (self.cover_alt.strip() or self.cover_is_decorative):
+            raise ValidationError(
+                {
+                    "cover_alt": _(
+                        "Décrivez l’image pour qui ne la voit pas, ou cochez « image décorative »."
+                    )
+                }
+            )

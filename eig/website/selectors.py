@@ -12,6 +12,7 @@ from eig.challenges.models import Challenge
 from eig.cohorts.models import Cohort, Programme
 from eig.events.models import Event
 from eig.press.models import PressItem
+from eig.website.models import NewsArticlePage, NewsIndexPage
 
 # What the défis' search box looks in, accents and case aside.
 SEARCHED = [
@@ -59,19 +60,35 @@ def public_cohort():
     return programme.public_cohort() if programme else None
 
 
+def latest_news(count=3):
+    return list(
+        NewsArticlePage.objects.live()
+        .public()
+        .select_related("cover_image")
+        .prefetch_related("tags")
+        .order_by("-published_on", "-pk")[:count]
+    )
+
+
+def news_context():
+    # The index's own privacy is checked when it is opened; the articles' here.
+    return {"latest_news": latest_news(), "news_index": NewsIndexPage.objects.live().first()}
+
+
 def home_context():
     programme = current_programme()
     cohort, call_cohort = programme.public_and_call_cohorts() if programme else (None, None)
     if cohort is None:
-        return {"cohort": None, "call_cohort": call_cohort}
+        return {"cohort": None, "call_cohort": call_cohort, **news_context()}
     return {
+        **news_context(),
         "cohort": cohort,
         "call_cohort": call_cohort or cohort,
         "figures": cohort_figures(cohort),
         "criteria": list(cohort.selection_criteria.all()),
         "upcoming_phases": cohort.upcoming_phases(),
         "calendar": cohort.calendar(),
-        "upcoming_events": list(Event.objects.upcoming()[:3]),
+        "upcoming_events": list(Event.objects.public().upcoming()[:3]),
         "featured_challenges": list(
             Challenge.objects.published().filter(cohort=cohort).for_listing()[:6]
         ),
@@ -116,7 +133,7 @@ def cohort_url(cohort):
 
 
 def events_by_period():
-    events = Event.objects.select_related("cohort")
+    events = Event.objects.public().select_related("cohort")
     return {
         "upcoming": list(events.upcoming()),
         "past": list(events.past().order_by("-starts_on", "title")),

@@ -10,9 +10,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from eig.accounts.access import PROGRAMME_TEAM, has_role
+from eig.accounts.proconnect import SIGNED_IN_WITH
 from eig.applications.access import own_applications
 from eig.auditions.access import PANEL
+from eig.challenge_jury.access import DEFI_JURY
 from eig.challenges.access import MENTOR
+from eig.community.access import MEMBER
+from eig.proposals.access import PROPOSAL_AUTHOR
 from eig.selection.access import REVIEWER
 
 
@@ -57,6 +61,13 @@ MENTOR_SPACE = Space(
     "fr-icon-user-star-line",
     _("Les candidatures aux défis que vous accompagnez, et vos avis."),
 )
+PROMOTION_SPACE = Space(
+    "promotion",
+    _("Ma promotion"),
+    "community:home",
+    "fr-icon-team-line",
+    _("Votre profil public, les événements de la promotion et son agenda."),
+)
 CANDIDATE_SPACE = Space(
     "candidate",
     _("Ma candidature"),
@@ -65,11 +76,29 @@ CANDIDATE_SPACE = Space(
     _("Votre candidature, son état et vos données."),
 )
 
+DEFI_JURY_SPACE = Space(
+    "defi_jury",
+    _("Jury des défis"),
+    "challenge_jury:home",
+    "fr-icon-survey-line",
+    _("Les défis que votre groupe entend, vos grilles et la grille commune."),
+)
+ADMINISTRATION_SPACE = Space(
+    "administration",
+    _("Espace administration"),
+    "proposals:space",
+    "fr-icon-government-line",
+    _("Les défis que votre administration propose à l’appel à défis, et leur état."),
+)
+
 ROLE_SPACES = [
     (PROGRAMME_TEAM, TEAM_SPACE),
     (REVIEWER, JURY_SPACE),
+    (DEFI_JURY, DEFI_JURY_SPACE),
     (PANEL, PANEL_SPACE),
     (MENTOR, MENTOR_SPACE),
+    (PROPOSAL_AUTHOR, ADMINISTRATION_SPACE),
+    (MEMBER, PROMOTION_SPACE),
 ]
 
 
@@ -85,6 +114,9 @@ def spaces_of(request):
         return []
     if "_spaces" not in request.__dict__:
         spaces = [space for role, space in ROLE_SPACES if has_role(request, role)]
+        if not spaces and SIGNED_IN_WITH in request.session:
+            # A civil servant signed in with ProConnect, with no other role: an agent.
+            spaces.append(ADMINISTRATION_SPACE)
         if not spaces or own_applications(user).exists():
             spaces.append(CANDIDATE_SPACE)
         request._spaces = spaces

@@ -6,12 +6,16 @@ from django.utils.translation import gettext as _
 from eig.accounts.access import SIGNED_IN, access, public
 from eig.challenges.models import Challenge
 from eig.cohorts.models import Cohort
+from eig.community.selectors import promotion_teams
+from eig.http_cache import cacheable
 from eig.website import selectors
+from eig.website.feeds import NewsAtomFeed, NewsRssFeed
 from eig.website.forms import ChallengeFilterForm
 from eig.website.spaces import spaces_of
 
 
 @public()
+@cacheable
 def challenge_list(request):
     form = ChallengeFilterForm(request.GET, default_cohort=selectors.public_cohort())
     if form.is_valid():
@@ -30,10 +34,12 @@ def challenge_list(request):
 
 
 @public()
+@cacheable
 def challenge_detail(request, slug):
     challenge = get_object_or_404(
         Challenge.objects.published().select_related("host", "cohort", "image"), slug=slug
     )
+    shows_results = challenge.shows_results()
     return render(
         request,
         "website/challenge_detail.html",
@@ -41,6 +47,9 @@ def challenge_detail(request, slug):
             "challenge": challenge,
             "skills": list(challenge.skills.all()),
             "mentors": challenge.published_mentors(),
+            "shows_results": shows_results,
+            "result_links": list(challenge.result_links.all()) if shows_results else [],
+            "key_figures": list(challenge.key_figures.all()) if shows_results else [],
             "breadcrumb_data": {
                 "links": [{"url": "/defis/", "title": _("Les défis")}],
                 "current": challenge.name,
@@ -50,6 +59,7 @@ def challenge_detail(request, slug):
 
 
 @public()
+@cacheable
 def cohort_list(request):
     cohorts = list(selectors.published_cohorts())
     return render(
@@ -63,19 +73,22 @@ def cohort_list(request):
 
 
 @public()
+@cacheable
 def cohort_detail(request, number):
     cohort = Cohort.objects.published().filter(number=number).first()
     if cohort is None:
         raise Http404(_("Cette promotion n'existe pas."))
+    challenges = list(Challenge.objects.published().filter(cohort=cohort).for_listing())
     return render(
         request,
         "website/cohort_detail.html",
         {
             "cohort": cohort,
             "figures": selectors.cohort_figures(cohort),
-            "challenges": list(Challenge.objects.published().filter(cohort=cohort).for_listing()),
+            "challenges": challenges,
+            "teams": promotion_teams(cohort, challenges),
             "calendar": cohort.calendar(),
-            "events": list(cohort.events.all()),
+            "events": list(cohort.events.public()),
             "criteria": list(cohort.selection_criteria.all()),
             "rules": cohort.current_rules(),
             "breadcrumb_data": {
@@ -87,6 +100,7 @@ def cohort_detail(request, number):
 
 
 @public()
+@cacheable
 def press(request):
     return render(
         request,
@@ -99,12 +113,18 @@ def press(request):
 
 
 @public()
+@cacheable
 def events(request):
     return render(
         request,
         "website/events.html",
         {**selectors.events_by_period(), "breadcrumb_data": {"current": _("Événements")}},
     )
+
+
+# The news feeds: anyone may subscribe (the articles are the news page's).
+news_rss = public()(NewsRssFeed())
+news_atom = public()(NewsAtomFeed())
 
 
 @access(SIGNED_IN)

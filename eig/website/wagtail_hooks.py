@@ -10,6 +10,7 @@ from eig.challenges.models import Challenge, HostOrganisation, Skill
 from eig.cohorts.models import Cohort, Programme
 from eig.events.models import Event
 from eig.press.models import PressItem
+from eig.proposals.models import ChallengeCall
 
 
 class ProgrammeViewSet(SnippetViewSet):
@@ -42,12 +43,6 @@ class CohortViewSet(SnippetViewSet):
         ),
         MultiFieldPanel(
             [
-                FieldRowPanel(
-                    [FieldPanel("challenge_call_opens"), FieldPanel("challenge_call_closes")]
-                ),
-                FieldRowPanel(
-                    [FieldPanel("challenge_jury_starts"), FieldPanel("challenge_jury_ends")]
-                ),
                 FieldRowPanel(
                     [
                         FieldPanel("application_call_opens_at"),
@@ -82,6 +77,40 @@ class CohortViewSet(SnippetViewSet):
             ],
             heading=_("Conservation des données"),
             help_text=_("Appliquée chaque nuit et affichée sur la page « Données personnelles »."),
+        ),
+    ]
+
+
+class ChallengeCallViewSet(SnippetViewSet):
+    model = ChallengeCall
+    icon = "doc-full-inverse"
+    list_display = ["__str__", "opens_at", "closes_at"]
+    panels = [
+        FieldPanel("cohort"),
+        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")], heading=_("Fenêtre")),
+        FieldPanel("introduction"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("information_meeting_at"), FieldPanel("information_meeting_place")]
+                ),
+                FieldRowPanel([FieldPanel("jury_starts_on"), FieldPanel("jury_ends_on")]),
+                FieldPanel("committee_on"),
+            ],
+            heading=_("Dates"),
+        ),
+        InlinePanel(
+            "criteria",
+            heading=_("Critères d’un défi"),
+            label=_("critère"),
+            help_text=_(
+                "Un nouvel appel reçoit les critères du programme ; modifiez-les ici. Ils "
+                "servent à la présélection et à la grille du jury des défis."
+            ),
+        ),
+        FieldPanel("rules"),
+        InlinePanel(
+            "questions", heading=_("Questions fréquentes des administrations"), label=_("question")
         ),
     ]
 
@@ -128,6 +157,16 @@ class ChallengeViewSet(SnippetViewSet):
         ),
         FieldRowPanel([FieldPanel("source_code_url"), FieldPanel("website_url")]),
         FieldPanel("image"),
+        MultiFieldPanel(
+            [
+                FieldPanel("results_summary"),
+                InlinePanel("result_links", label=_("réalisation")),
+                InlinePanel("key_figures", label=_("chiffre clé")),
+                FieldRowPanel([FieldPanel("outcome"), FieldPanel("outcome_details")]),
+            ],
+            heading=_("Résultats (affichés une fois la promotion terminée)"),
+            classname="collapsed",
+        ),
         MentorsPanel(
             heading=_("Mentors"),
             label=_("mentor"),
@@ -151,8 +190,8 @@ class PressItemViewSet(SnippetViewSet):
 class EventViewSet(SnippetViewSet):
     model = Event
     icon = "date"
-    list_display = ["title", "starts_on", "place", "kind"]
-    list_filter = ["kind", "cohort"]
+    list_display = ["title", "starts_on", "place", "kind", "audience"]
+    list_filter = ["kind", "audience", "cohort", "registration_open"]
     search_fields = ["title", "place"]
 
 
@@ -163,6 +202,7 @@ class ProgrammeGroup(SnippetViewSetGroup):
     items = [
         ProgrammeViewSet,
         CohortViewSet,
+        ChallengeCallViewSet,
         ChallengeViewSet,
         HostOrganisationViewSet,
         SkillViewSet,

@@ -15,7 +15,7 @@ from pypdf.generic import (
     TextStringObject,
 )
 
-from eig.applications import cv
+from eig import pdf_files
 from eig.applications.cv import check_pdf
 from eig.applications.models import Application
 from eig.applications.storage import private_storage
@@ -175,6 +175,6 @@ def test_the_cv_field_says_what_is_refused(alice_client, cohort):
 
 
 def test_a_pdf_with_too_many_objects_to_check_is_refused_as_unreadable(monkeypatch):
-    monkeypatch.setattr(cv, "MAX_OBJECTS", 3)
+    monkeypatch.setattr(pdf_files, "MAX_OBJECTS", 3)
 
     assert refusal(pdf(with_harmless_actions)).code == "unreadable"

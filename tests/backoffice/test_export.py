@@ -141,7 +141,7 @@ def test_no_xlsx_cell_is_a_formula(team_client):
 
     response = team_client.get(EXPORT.format("xlsx"))
 
-    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response))).active
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
 
 

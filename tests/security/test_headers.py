@@ -47,17 +47,30 @@ def assert_permissions_policy(response):
         assert refused[feature] == "()"
 
 
-def test_a_public_page_has_a_strict_policy_with_a_nonce_of_its_own(client, demo):
-    first = client.get("/")
-    second = client.get("/")
+def test_a_public_form_has_a_strict_policy_with_a_nonce_of_its_own(client, demo):
+    first = client.get("/connexion/")
+    second = client.get("/connexion/")
 
     assert first.status_code == 200
     assert assert_strict_policy(first) != assert_strict_policy(second)
     assert_permissions_policy(first)
     assert first.headers["Referrer-Policy"] == "same-origin"
     assert first.headers["X-Frame-Options"] == "SAMEORIGIN"
-    # Nothing personal on it: caches may keep it.
-    assert "no-store" not in first.headers.get("Cache-Control", "")
+
+
+def test_a_page_shared_by_every_visitor_runs_only_the_site_s_own_script_files(client, demo):
+    response = client.get("/")
+
+    policy = directives(response)
+    # One copy for everyone (eig.http_cache): a nonce would be known to all, so none, and no
+    # inline script either.
+    assert policy["script-src"] == ["'self'"]
+    assert policy["default-src"] == ["'self'"]
+    assert "'unsafe-inline'" not in response.headers["Content-Security-Policy"]
+    scripts = re.findall(r"<script\b[^>]*>", response.content.decode())
+    assert scripts and all(" src=" in script for script in scripts)
+    assert_permissions_policy(response)
+    assert "no-store" not in response.headers.get("Cache-Control", "")
 
 
 def test_a_team_page_has_the_policy_and_is_never_stored(team_client, demo):

@@ -210,5 +210,5 @@ def test_the_page_needs_few_queries_whatever_the_size(
     client.force_login(carol)
 
     # The header's roles and the promotion switcher's cohorts are a few of them.
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(23):
         client.get(url(cohort))

@@ -8,6 +8,7 @@ from django.utils.functional import SimpleLazyObject
 
 from eig.challenges.models import Skill
 from eig.cohorts.models import Cohort
+from eig.website.purge import new_fragments_version
 from eig.website.views import server_error
 from tests.factories import ChallengeFactory, EventFactory, MentorFactory, PressItemFactory
 
@@ -52,6 +53,9 @@ def count_queries(client, url):
 
 @pytest.mark.parametrize("url", LIST_PAGES)
 def test_list_pages_queries_stay_bounded_as_the_data_grows(client, demo, url):
+    # Measured on a miss of the cached fragments (a new version drops them), as after a change.
+    count_queries(client, url)
+    new_fragments_version()
     before = count_queries(client, url)
     cohort = Cohort.objects.get(number=2)
     skills = list(Skill.objects.all()[:3])
@@ -61,7 +65,8 @@ def test_list_pages_queries_stay_bounded_as_the_data_grows(client, demo, url):
         PressItemFactory()
         EventFactory(cohort=cohort, title=f"Atelier {index}")
 
+    new_fragments_version()
     after = count_queries(client, url)
 
+    # Each page's own ceiling is in test_public_queries.py.
     assert after == before
-    assert after <= 12

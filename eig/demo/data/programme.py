@@ -26,10 +26,6 @@ COHORTS = [
             "session de restitution en octobre 2017."
         ),
         "fellows_count": 11,
-        "challenge_call_opens": None,
-        "challenge_call_closes": None,
-        "challenge_jury_starts": None,
-        "challenge_jury_ends": None,
         "starts_on": None,
         "ends_on": None,
         "auditions_start": None,
@@ -55,10 +51,6 @@ COHORTS = [
             "mentor opérationnel et suivie par un mentor stratégique."
         ),
         "fellows_count": 27,
-        "challenge_call_opens": None,
-        "challenge_call_closes": None,
-        "challenge_jury_starts": datetime.date(2017, 7, 4),
-        "challenge_jury_ends": datetime.date(2017, 7, 5),
         "starts_on": datetime.date(2018, 1, 15),
         "ends_on": None,  # the facts only say "November 2018"
         "auditions_start": datetime.date(2017, 11, 14),

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from eig.applications.models import Application
+from eig.demo.challenge_jury import demo_jury_lead
+from eig.demo.community import demo_fellow
 from eig.demo.loader import (
     DEMO_PASSWORD,
     DEMO_SECOND_FACTOR_CODES,
@@ -9,6 +11,7 @@ from eig.demo.loader import (
     load_demo,
 )
 from eig.demo.mentors import demo_mentor
+from eig.demo.proposals import demo_agent
 from eig.selection.models import Reviewer
 
 
@@ -69,6 +72,26 @@ class Command(BaseCommand):
                 f"Espace candidat·e (/mon-espace/) : {candidate.full_name} — "
                 + link.format(candidate.email)
                 + " ; ou toute autre adresse pour candidater à la Promotion 3."
+            )
+        fellow = demo_fellow(programme)
+        if fellow is not None:
+            self.stdout.write(
+                f"Espace EIG (/ma-promotion/) : {fellow.application.full_name}, EIG du défi "
+                f"« {fellow.challenge.name} » — " + link.format(fellow.user.email) + "."
+            )
+        agent = demo_agent()
+        if agent is not None:
+            self.stdout.write(
+                "Espace administration (/administration/) : un agent qui rédige une "
+                "proposition à l'appel à défis ouvert — " + link.format(agent.email) + "."
+            )
+        lead = demo_jury_lead(programme.cohorts.get(number=2))
+        if lead is not None:
+            self.stdout.write(
+                f"Jury des défis (/jury-defis/) : {lead.full_name}, président·e du {lead.group} "
+                "de la Promotion 2 (grille commune de chaque défi) — "
+                + link.format(lead.email)
+                + "."
             )
         mentor = demo_mentor(programme)
         if mentor is not None:

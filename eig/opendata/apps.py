@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OpendataConfig(AppConfig):
+    name = "eig.opendata"
+    verbose_name = "Données ouvertes"

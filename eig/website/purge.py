@@ -1,0 +1,190 @@
+"""Which public addresses show what, so that a change reaches visitors within seconds.
+
+A save or a deletion of what the public pages show purges, once its transaction is committed,
+the addresses that show it from the front cache (Wagtail's front-end cache invalidation, sent by
+the task worker), and drops the cached fragments of the pages (`fragments_version`). The front
+cache purges an address with every query string of it (deploy/varnish.vcl): the défis list's
+filters go with `/defis/`. Wagtail purges a published or unpublished page itself; here its
+parent, the home page and the site map follow (they list it).
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.urls import reverse
+from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from eig.challenges.models import Challenge, HostOrganisation, KeyFigure, Mentor, ResultLink, Skill
+from eig.cohorts.models import Cohort, Programme, RulesVersion, SelectionCriterion
+from eig.events.models import Event
+from eig.press.models import PressItem
+
+FRAGMENTS_VERSION_KEY = "public-fragments-version"
+
+
+def fragments_version():
+    """Part of every cached fragment's key: a change makes the fragments of before unreachable."""
+    version = cache.get(FRAGMENTS_VERSION_KEY)
+    if version is None:
+        version = 1
+        cache.add(FRAGMENTS_VERSION_KEY, version, timeout=None)
+    return version
+
+
+def new_fragments_version():
+    try:
+        cache.incr(FRAGMENTS_VERSION_KEY)
+    except ValueError:  # never read yet, or evicted: any new value will do
+        cache.set(FRAGMENTS_VERSION_KEY, 1, timeout=None)
+
+
+def lists():
+    """The pages that list défis, promotions, press items or events, and the figures."""
+    return {
+        "/",
+        reverse("challenge_list"),
+        reverse("cohort_list"),
+        reverse("press"),
+        reverse("events"),
+        reverse("footer-sitemap"),
+    }
+
+
+def challenge_paths(challenge, old_slug=None):
+    paths = {"/", reverse("challenge_list"), reverse("cohort_list")}
+    paths |= {reverse("challenge_detail", kwargs={"slug": s}) for s in {challenge.slug, old_slug}}
+    paths.add(reverse("cohort_detail", kwargs={"number": challenge.cohort.number}))
+    return {path for path in paths if "None" not in path}
+
+
+def press_paths(item):
+    return {"/", reverse("press")}
+
+
+def event_paths(event):
+    paths = {"/", reverse("events")}
+    if event.cohort_id:
+        paths.add(reverse("cohort_detail", kwargs={"number": event.cohort.number}))
+    return paths
+
+
+def every_public_path():
+    """For a change shown everywhere (the programme in every header, a promotion's calendar)."""
+    paths = lists() | {reverse("rules"), reverse("faq")}
+    paths |= {
+        reverse("challenge_detail", kwargs={"slug": slug})
+        for slug in Challenge.objects.values_list("slug", flat=True)
+    }
+    paths |= {
+        reverse("cohort_detail", kwargs={"number": number})
+        for number in Cohort.objects.values_list("number", flat=True)
+    }
+    paths |= {url for page in Page.objects.live().specific() if (url := page.get_url())}
+    return paths
+
+
+def host_or_skill_paths(instance):
+    paths = {reverse("challenge_list")}
+    for challenge in instance.challenges.select_related("cohort"):
+        paths |= challenge_paths(challenge)
+    return paths
+
+
+def page_neighbours_paths(page):
+    paths = {"/", reverse("footer-sitemap")}
+    parent = page.get_parent()
+    if parent is not None and (url := parent.specific.get_url()):
+        paths.add(url)
+    return paths
+
+
+EVERYTHING = "*"
+
+
+def purge(paths):
+    """Once the transaction is committed: new fragments, and the addresses purged, in one go
+    for all the changes of the transaction (loading the demo saves hundreds of records)."""
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        _send(set(paths))
+        return
+    pending = connection.__dict__.get("purge_paths")
+    registered = any(callback is _send_pending for _i, callback, _r in connection.run_on_commit)
+    if pending is None or not registered:
+        # First change of this transaction (or the first since a rollback dropped the others).
+        connection.purge_paths = pending = set()
+        transaction.on_commit(_send_pending)
+    pending |= paths
+
+
+def _send_pending():
+    _send(transaction.get_connection().__dict__.pop("purge_paths", set()))
+
+
+def _send(paths):
+    if EVERYTHING in paths:
+        paths = every_public_path()
+    new_fragments_version()
+    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        purge_urls_from_cache(sorted(settings.SITE_URL + path for path in paths))
+
+
+# What each kind of record shows on, from the record.
+SHOWN_ON = {
+    Challenge: lambda challenge: challenge_paths(challenge, getattr(challenge, "_old_slug", None)),
+    ResultLink: lambda link: challenge_paths(link.challenge),
+    KeyFigure: lambda figure: challenge_paths(figure.challenge),
+    Mentor: lambda mentor: challenge_paths(mentor.challenge),
+    PressItem: press_paths,
+    Event: event_paths,
+    HostOrganisation: host_or_skill_paths,
+    Skill: host_or_skill_paths,
+    Programme: lambda programme: {EVERYTHING},
+    Cohort: lambda cohort: {EVERYTHING},
+    RulesVersion: lambda version: {EVERYTHING},
+    SelectionCriterion: lambda criterion: {EVERYTHING},
+}
+
+
+def paths_for(instance):
+    return SHOWN_ON[type(instance)](instance)
+
+
+def remember_slug(sender, instance, **kwargs):
+    # A défi whose slug changes leaves its old address in the cache: purge it too.
+    if instance.pk:
+        instance._old_slug = (
+            Challenge.objects.filter(pk=instance.pk).values_list("slug", flat=True).first()
+        )
+
+
+def on_change(sender, instance, **kwargs):
+    purge(paths_for(instance))
+
+
+def on_skills_changed(sender, instance, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear") and isinstance(instance, Challenge):
+        purge(challenge_paths(instance))
+
+
+def on_page_change(sender, instance, **kwargs):
+    purge(page_neighbours_paths(instance))
+
+
+def on_page_move(sender, instance, url_path_before=None, **kwargs):
+    # The page's old address and every page under it are gone: the simplest sure answer.
+    purge({EVERYTHING})
+
+
+def connect():
+    pre_save.connect(remember_slug, sender=Challenge, dispatch_uid="purge-slug")
+    for model in SHOWN_ON:
+        post_save.connect(on_change, sender=model, dispatch_uid=f"purge-{model.__name__}")
+        post_delete.connect(on_change, sender=model, dispatch_uid=f"purge-del-{model.__name__}")
+    m2m_changed.connect(on_skills_changed, sender=Challenge.skills.through, dispatch_uid="purge")
+    page_published.connect(on_page_change, dispatch_uid="purge-page-published")
+    page_unpublished.connect(on_page_change, dispatch_uid="purge-page-unpublished")
+    post_page_move.connect(on_page_move, dispatch_uid="purge-page-move")
