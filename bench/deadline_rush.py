@@ -8,7 +8,8 @@ task worker that sends the sign-in e-mails (written as files, then read back for
     python bench/deadline_rush.py --stack    # through Varnish, as `make prod` serves
 
 It needs the local PostgreSQL cluster (`pg_ctlcluster 15 main start`, a role `eig` that can
-create databases) and uses its own database, `eig_bench`, created afresh at each run.
+create databases) and uses its own database, `eig_bench`, created afresh at each run, and the
+ports 8765 (and 8766 behind Varnish); BENCH_DATABASE and BENCH_PORT choose others.
 
 Printed: submissions per second during the rush and the latency of the submit requests
 (p50, p99), the same for the preparation requests as a reference measured in the same run,
