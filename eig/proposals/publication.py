@@ -40,7 +40,8 @@ def publish_proposal(*, proposal, by, request=None):
     """
     with transaction.atomic():
         proposal = (
-            Proposal.objects.select_for_update()
+            # Only the proposal's row is locked: PostgreSQL locks no nullable side of a join.
+            Proposal.objects.select_for_update(of=("self",))
             .select_related("call__cohort", "host", "published_challenge")
             .get(pk=proposal.pk)
         )
