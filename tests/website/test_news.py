@@ -154,3 +154,10 @@ def test_the_home_shows_the_three_latest_articles(client, index):
     assert html.count('class="fr-card fr-enlarge-link"') >= 3
     assert "Toutes les actualités" in html
     assert "Administrations : proposez vos défis" not in html  # the oldest, beyond three
+
+
+def test_the_menu_leads_to_the_news(client, index):
+    html = client.get("/").content.decode()
+
+    assert 'href="/actualites/"' in html
+    assert 'href="/actualites/" aria-current="page"' in client.get(index.url).content.decode()
