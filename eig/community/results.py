@@ -11,6 +11,7 @@ from eig.audit.models import Action
 from eig.audit.services import record
 from eig.challenges.models import Challenge, KeyFigure, ResultLink
 from eig.plain_text import DsfrForm
+from eig.proposals.forms import row_formset
 
 
 def own_challenges(user):
@@ -38,28 +39,12 @@ class ResultsForm(forms.ModelForm, DsfrForm):
         }
 
 
-class RowForm(forms.ModelForm, DsfrForm):
-    use_required_attribute = False
-
-
-def _rows(model, fields, row_title):
-    formset = forms.inlineformset_factory(
-        Challenge,
-        model,
-        form=RowForm,
-        fields=fields,
-        extra=1,
-        max_num=12,
-        validate_max=True,
-        can_delete=True,
-        can_delete_extra=False,
-    )
-    formset.row_title = row_title
-    return formset
-
-
-LinkFormSet = _rows(ResultLink, ["kind", "title", "url"], _("Réalisation"))
-FigureFormSet = _rows(KeyFigure, ["value", "label"], _("Chiffre clé"))
+LinkFormSet = row_formset(
+    Challenge, ResultLink, ["kind", "title", "url"], max_num=12, row_title=_("Réalisation")
+)
+FigureFormSet = row_formset(
+    Challenge, KeyFigure, ["value", "label"], max_num=12, row_title=_("Chiffre clé")
+)
 
 
 def results_forms(challenge, data=None):

@@ -154,11 +154,12 @@ class RowForm(forms.ModelForm, DsfrForm):
     use_required_attribute = False
 
 
-def _formset(model, fields, *, labels, max_num, prefix_label, form=RowForm):
+def row_formset(parent, model, fields, *, max_num, row_title, labels=None):
+    """The rows of `model` under a `parent` (shown by proposals/includes/rows.html)."""
     formset = forms.inlineformset_factory(
-        Proposal,
+        parent,
         model,
-        form=form,
+        form=RowForm,
         fields=fields,
         labels=labels,
         extra=1,
@@ -167,11 +168,12 @@ def _formset(model, fields, *, labels, max_num, prefix_label, form=RowForm):
         can_delete=True,
         can_delete_extra=False,
     )
-    formset.row_title = prefix_label
+    formset.row_title = row_title
     return formset
 
 
-AgentFormSet = _formset(
+AgentFormSet = row_formset(
+    Proposal,
     ProposalAgent,
     ["full_name", "role", "time_share"],
     labels={
@@ -180,9 +182,10 @@ AgentFormSet = _formset(
         "time_share": gettext_lazy("Temps consacré au défi"),
     },
     max_num=MAX_AGENTS,
-    prefix_label=gettext_lazy("Agent"),
+    row_title=gettext_lazy("Agent"),
 )
-MentorFormSet = _formset(
+MentorFormSet = row_formset(
+    Proposal,
     ProposalMentor,
     ["role", "full_name", "job_title", "email"],
     labels={
@@ -192,9 +195,10 @@ MentorFormSet = _formset(
         "email": gettext_lazy("Adresse e-mail"),
     },
     max_num=MAX_MENTORS,
-    prefix_label=gettext_lazy("Mentor"),
+    row_title=gettext_lazy("Mentor"),
 )
-SeatFormSet = _formset(
+SeatFormSet = row_formset(
+    Proposal,
     ProposalSeat,
     ["profile", "details"],
     labels={
@@ -202,7 +206,7 @@ SeatFormSet = _formset(
         "details": gettext_lazy("Missions et compétences"),
     },
     max_num=MAX_SEATS,
-    prefix_label=gettext_lazy("Poste d’EIG"),
+    row_title=gettext_lazy("Poste d’EIG"),
 )
 
 
