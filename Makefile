@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 APT := $(if $(filter 0,$(shell id -u)),apt-get,sudo apt-get)
 
-.PHONY: run test test-browser lint format install install-dev uv messages prod prod-deps bench-deps
+.PHONY: run test test-browser lint format install install-dev uv messages messages-deps prod prod-deps bench-deps
 
 uv:
 	@$(UV) --version >/dev/null 2>&1 || python -m pip install --quiet --disable-pip-version-check uv
@@ -68,11 +68,20 @@ format: install-dev
 	$(UV) run --no-sync ruff check --fix .
 	$(UV) run --no-sync ruff format .
 
-## make messages: refresh the French catalog (needs Debian's gettext). The source strings are
-## French already; the catalog exists for French plural rules (0 and 1 are singular).
-messages: install-dev
+## make messages: refresh the French and English catalogs (Debian's gettext, installed when
+## missing). The source strings are French already; the French catalog exists for French plural
+## rules (0 and 1 are singular). English msgstrs are written by hand for the public site
+## (docs/i18n.md); an empty one shows the French. The .mo files are committed: nothing needs
+## gettext at run time or in CI.
+messages: install-dev messages-deps
 	mkdir -p eig/locale
+# Made afresh: msgmerge would keep a similar string's French as a fuzzy guess.
+	rm -f eig/locale/fr/LC_MESSAGES/django.po
 	$(MANAGE) makemessages --locale fr --ignore ".venv/*" --ignore "var/*" --no-obsolete
 	msgen --no-wrap eig/locale/fr/LC_MESSAGES/django.po -o eig/locale/fr/LC_MESSAGES/django.po
 	sed -i 's/^"Plural-Forms: .*/"Plural-Forms: nplurals=2; plural=(n > 1);\\n"/' eig/locale/fr/LC_MESSAGES/django.po
-	$(MANAGE) compilemessages --locale fr --ignore ".venv/*"
+	$(MANAGE) makemessages --locale en --ignore ".venv/*" --ignore "var/*" --no-obsolete
+	$(MANAGE) compilemessages --locale fr --locale en --ignore ".venv/*"
+
+messages-deps:
+	@command -v msgfmt >/dev/null || { $(APT) update -qq && DEBIAN_FRONTEND=noninteractive $(APT) install -y -qq gettext; }

@@ -38,7 +38,7 @@ sub vcl_recv {
     # A client's wishes about caching concern its own cache, never the shared one.
     unset req.http.Cache-Control;
     unset req.http.Pragma;
-    # French only: no copy per language.
+    # The language is in the path (/en/…), never in the request's headers: one copy per address.
     unset req.http.Accept-Language;
 
     # An absolute address (GET http://host/path) is read as its path.
@@ -47,8 +47,8 @@ sub vcl_recv {
         return (pass);
     }
     # bypass: the spaces of signed-in people, sign-in, forms, personal calendars, Wagtail.
-    if (req.url ~ "^/(admin|documents|_util|equipe|jury|jury-defis|mentor|mon-espace|mes-espaces|ma-promotion|candidater|connexion|deconnexion|compte|confirmer-mon-adresse|administration|audition-defi|agenda)(/|\?|$)"
-        || req.url ~ "^/evenements/[0-9]+/(inscription|annulation)"
+    if (req.url ~ "^/(en/)?(admin|documents|_util|equipe|jury|jury-defis|mentor|mon-espace|mes-espaces|ma-promotion|candidater|connexion|deconnexion|compte|confirmer-mon-adresse|administration|audition-defi|agenda)(/|\?|$)"
+        || req.url ~ "^/(en/)?evenements/[0-9]+/(inscription|annulation)"
         # An encoded path could name a space in a way the list above does not read.
         || req.url ~ "^[^?]*%") {
         return (pass);

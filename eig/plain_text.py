@@ -19,8 +19,9 @@ import re
 from django import forms
 from django.http.request import UnreadablePostError
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
-from dsfr.forms import DsfrBaseForm
+from dsfr.forms import DsfrBaseForm, DsfrBoundField
 
 # What a long text may hold besides printable characters.
 LINE_BREAKS = "\t\n\r"
@@ -93,6 +94,25 @@ class PlainTextMixin:
 class DsfrForm(PlainTextMixin, DsfrBaseForm):
     """The base of every form of the platform: the DSFR's markup, text without control
     characters. A model form lists `forms.ModelForm` first, as with `DsfrBaseForm`."""
+
+
+DSFR_INPUT = "dsfr/form_field_snippets/input_snippet.html"
+# The DSFR's field without "(Optionnel)": a filter is never required, so saying so is noise.
+FILTER_FIELD = "includes/filter_field.html"
+
+
+class FilterBoundField(DsfrBoundField):
+    def render(self, template_name=None, context=None, renderer=None):
+        # With the site's templates: the forms' renderer reads only the DSFR's and Django's.
+        if (template_name or self.template_name) == DSFR_INPUT:
+            return render_to_string(FILTER_FIELD, context or self.get_context())
+        return super().render(template_name, context, renderer)
+
+
+class FilterForm(DsfrForm):
+    """The base of the forms that filter a list, in the query string."""
+
+    bound_field_class = FilterBoundField
 
 
 class ControlCharactersMiddleware:

@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.frontend_cache",
+    "wagtail.locales",
+    "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -91,6 +93,8 @@ MIDDLEWARE = [
     "eig.plain_text.ControlCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Under /en/, only the public site: every other space is French only (docs/i18n.md).
+    "eig.translation.EnglishSiteMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -129,6 +133,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "eig.website.context_processors.programme",
                 "eig.website.context_processors.spaces",
+                "eig.translation.language_links",
             ],
         },
     },
@@ -213,7 +218,8 @@ OTP_TOTP_THROTTLE_FACTOR = 1
 OTP_STATIC_THROTTLE_FACTOR = 1
 
 LANGUAGE_CODE = "fr"
-LANGUAGES = [("fr", "Français")]
+# The public site in English too, under /en/ (docs/i18n.md); every other space stays French.
+LANGUAGES = [("fr", "Français"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "eig" / "locale"]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
@@ -422,7 +428,10 @@ if PROCONNECT_CLIENT_ID:
 # Wagtail
 WAGTAIL_SITE_NAME = "Plateforme EIG"
 WAGTAILADMIN_BASE_URL = SITE_URL
-WAGTAIL_I18N_ENABLED = False
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Every French page gets an English alias until someone translates it (docs/i18n.md).
+WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = True
 # Tags of the news in addresses: « Données ouvertes » → donnees-ouvertes.
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -436,6 +445,8 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # visitors, and where to send the purges when a page, a défi, a press item or an event changes
 # (FRONTEND_CACHE_URL, e.g. http://127.0.0.1:8080; unset: no front cache, nothing to purge).
 PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 300)
+# Wagtail would purge /fr/… addresses too; French has no prefix: eig.website.purge adds /en/.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 if PUBLIC_CACHE_SECONDS < 1:
     raise ImproperlyConfigured("PUBLIC_CACHE_SECONDS must be at least 1.")
 FRONTEND_CACHE_URL = env_str("FRONTEND_CACHE_URL").rstrip("/")

@@ -15,9 +15,11 @@ from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, Storage, storages
+from django.db import transaction
 from django.shortcuts import render
 from django.utils.deconstruct import deconstructible
 from django.utils.encoding import filepath_to_uri
+from django.utils.translation import gettext_lazy as _
 from storages.backends.s3 import S3Storage
 
 logger = logging.getLogger(__name__)
@@ -29,6 +31,18 @@ ADDRESSING_STYLES = ("auto", "path", "virtual")
 class StorageUnavailable(Exception):
     """The storage did not answer (object storage down or unreachable, disk full): nothing was
     stored, read or deleted."""
+
+
+UPLOAD_UNAVAILABLE = _(
+    "Le stockage des fichiers ne répond pas : votre fichier n’a pas été enregistré. Réessayez "
+    "dans quelques minutes ; le reste du formulaire est conservé."
+)
+
+
+def report_unavailable_upload(form, field):
+    """Say by the file's field that the storage failed; the view re-renders the bound form, so
+    nothing typed is lost (the CV's step words it its own way: its answers are already saved)."""
+    form.add_error(field, UPLOAD_UNAVAILABLE)
 
 
 @contextmanager
@@ -155,6 +169,19 @@ class PrivateStorage(Storage):
 
 
 private_storage = PrivateStorage()
+
+
+def delete_after_commit(name):
+    """Delete a private file once the change that replaced it commits (a rolled-back change must
+    still find it). An outage by then leaves an orphan file, logged, not a failed request."""
+
+    def delete():
+        try:
+            private_storage.delete(name)
+        except StorageUnavailable:
+            logger.warning("Storage unavailable: %s was not deleted", name)
+
+    transaction.on_commit(delete)
 
 
 class StorageUnavailableMiddleware:

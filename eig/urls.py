@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import URLPattern, URLResolver, include, path
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
@@ -42,6 +43,10 @@ urlpatterns = [
     path("admin/login/", delegated(AdminLoginView.as_view()), name="wagtailadmin_login"),
     path("admin/", delegated_include(wagtailadmin_urls)),
     path("documents/", delegated_include(wagtaildocs_urls)),
+]
+# The public site, in French at these addresses and in English under /en/ (docs/i18n.md): the
+# language comes from the address only, never from the browser (eig.translation).
+urlpatterns += i18n_patterns(
     path("defis/", views.challenge_list, name="challenge_list"),
     path("defis/<slug:slug>/", views.challenge_detail, name="challenge_detail"),
     path("promotions/", views.cohort_list, name="cohort_list"),
@@ -50,10 +55,22 @@ urlpatterns = [
     path("evenements/", views.events, name="events"),
     path("actualites/rss.xml", views.news_rss, name="news_rss"),
     path("actualites/atom.xml", views.news_atom, name="news_atom"),
-    path("mes-espaces/", views.my_spaces, name="my_spaces"),
+    # Their signed-in pages (a promotion's space, registrations) are not under /en/.
     path("", include("eig.opendata.urls")),
-    path("api/v1/", opendata_api.urls()),
     path("", include("eig.community.urls")),
+    path("appel-a-defis/", proposal_views.call_page, name="challenge_call"),
+    editorial_page("faq/", "faq"),
+    editorial_page("reglement/", "rules"),
+    editorial_page("plan-du-site/", "footer-sitemap"),
+    editorial_page("accessibilite/", "footer-accessibility-status"),
+    editorial_page("mentions-legales/", "footer-legal-notice"),
+    editorial_page("donnees-personnelles/", "footer-personal-data"),
+    editorial_page("gestion-des-cookies/", "footer-cookie-management"),
+    prefix_default_language=False,
+)
+urlpatterns += [
+    path("mes-espaces/", views.my_spaces, name="my_spaces"),
+    path("api/v1/", opendata_api.urls()),
     path("", include("eig.accounts.urls")),
     path("", include("eig.applications.urls")),
     path("mon-espace/audition/", include("eig.auditions.candidate_urls")),
@@ -67,15 +84,7 @@ urlpatterns = [
     path("equipe/", include("eig.backoffice.urls")),
     path("jury/", include("eig.selection.reviewer_urls")),
     path("mentor/", include("eig.selection.mentor_urls")),
-    path("appel-a-defis/", proposal_views.call_page, name="challenge_call"),
     path("administration/", include("eig.proposals.urls")),
-    editorial_page("faq/", "faq"),
-    editorial_page("reglement/", "rules"),
-    editorial_page("plan-du-site/", "footer-sitemap"),
-    editorial_page("accessibilite/", "footer-accessibility-status"),
-    editorial_page("mentions-legales/", "footer-legal-notice"),
-    editorial_page("donnees-personnelles/", "footer-personal-data"),
-    editorial_page("gestion-des-cookies/", "footer-cookie-management"),
 ]
 
 if settings.DEBUG and not settings.S3_BUCKET:
@@ -85,7 +94,10 @@ if settings.DEBUG and not settings.S3_BUCKET:
 # Wagtail's images, from the disk or the object storage, for any process (eig.website.media).
 urlpatterns.append(path("media/<path:name>", media.media, name="media"))
 
-urlpatterns.append(path("", delegated_include(wagtail_urls)))
+# Last: Wagtail's pages, the French tree at the root and the English one under /en/.
+urlpatterns += i18n_patterns(
+    path("", delegated_include(wagtail_urls)), prefix_default_language=False
+)
 
 handler404 = "eig.website.views.page_not_found"
 handler500 = "eig.website.views.server_error"

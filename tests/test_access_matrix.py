@@ -36,7 +36,6 @@ from eig.events.models import Event
 from eig.opendata.datasets import BY_SLUG as OPEN_DATASETS
 from eig.proposals.models import Proposal, ProposalAttachment
 from eig.selection.models import Conflict
-from tests.backoffice.proposal_world import make_proposal
 from tests.challenge_jury.helpers import matrix_world
 from tests.factories import (
     ApplicationFactory,
@@ -49,6 +48,7 @@ from tests.factories import (
     OpenCallCohortFactory,
     ReviewerFactory,
 )
+from tests.proposals.helpers import make_proposal
 
 # The people, each the holder of one role towards Alice's application (the target).
 ANONYMOUS = "visiteur"

@@ -34,7 +34,6 @@ from eig.proposals.tasks import send_author_invitation
 from eig.proposals.tasks import send_submission_confirmation as send_proposal_confirmation
 from eig.selection.services import invite_reviewer
 from eig.selection.tasks import send_assignments_released, send_reviewer_reminder
-from tests.backoffice.proposal_world import make_proposal
 from tests.challenge_jury.helpers import make_group
 from tests.factories import (
     ApplicationFactory,
@@ -48,6 +47,7 @@ from tests.factories import (
     MentorFactory,
     ReviewerFactory,
 )
+from tests.proposals.helpers import make_proposal
 
 SITE = "https://eig.example.gouv.fr"
 TEMPLATES = Path(__file__).resolve().parent.parent / "eig" / "templates"

@@ -13,7 +13,7 @@ from pathlib import Path
 LAYERS = [
     # Root modules anyone may import, which import no app:
     # settings; text without control characters; e-mail links; private files
-    {"env", "plain_text", "links", "storage", "pdf_files"},
+    {"env", "plain_text", "links", "storage", "pdf_files", "translation"},
     {"exports", "security", "http_cache"},  # tables as downloads; security and cache headers
     {"matching"},  # pure Python: the algorithms, no Django
     {"accounts"},  # roles, the access rules, sign-in

@@ -19,8 +19,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
+from django.db.models import Exists
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import resolve_url
 from django.utils.cache import add_never_cache_headers
@@ -30,13 +32,36 @@ from eig.accounts.roles import is_programme_team
 
 @dataclass(frozen=True)
 class Role:
-    """A kind of person the platform knows; `test(user)` says whether a signed-in user is one."""
+    """A kind of person the platform knows; `test(user)` says whether a signed-in user is one.
+
+    A role given by `rows(user)` (the rows whose existence makes `user` one) instead of `test`
+    can be asked together with others in one query (`ask_roles`): the header asks them all on
+    every page.
+    """
 
     name: str
-    test: Callable
+    test: Callable | None = None
+    rows: Callable | None = None
+
+    def __post_init__(self):
+        if self.test is None:
+            object.__setattr__(self, "test", lambda user: self.rows(user).exists())
 
     def __repr__(self):
         return f"<Role {self.name}>"
+
+
+def ask_roles(request, roles):
+    """Asks `roles` not yet known for this request in one query, then `has_role` answers them."""
+    known = request.__dict__.setdefault("_roles", {})
+    user = request.user
+    unknown = [role for role in roles if role.name not in known]
+    if not user.is_authenticated:
+        known.update((role.name, False) for role in unknown)
+        return
+    by_rows = {role.name: Exists(role.rows(user)) for role in unknown if role.rows}
+    if by_rows:
+        known.update(get_user_model().objects.filter(pk=user.pk).values(**by_rows).get())
 
 
 def has_role(request, role):

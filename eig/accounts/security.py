@@ -21,7 +21,7 @@ import time
 from django.conf import settings
 from django.utils.module_loading import import_string
 
-from eig.accounts.access import PROGRAMME_TEAM, has_role
+from eig.accounts.access import PROGRAMME_TEAM, ask_roles, has_role
 from eig.accounts.second_factor import has_second_factor
 
 LAST_ACTIVITY = "eig_last_activity"
@@ -57,7 +57,9 @@ def staff_roles():
 
 
 def is_staff(request):
-    return any(has_role(request, role) for role in staff_roles())
+    roles = staff_roles()
+    ask_roles(request, roles)  # in one query
+    return any(has_role(request, role) for role in roles)
 
 
 def must_have_second_factor(request):

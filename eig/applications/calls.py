@@ -6,6 +6,7 @@ import zoneinfo
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from eig.challenges.models import Challenge
 from eig.cohorts.models import ApplicationCallState, Cohort
@@ -58,7 +59,9 @@ def next_or_last_call(now=None):
 
 
 def paris_time(moment):
-    return date_format(timezone.localtime(moment, PARIS), "j F Y à H\\hi")
+    return date_format(
+        timezone.localtime(moment, PARIS), pgettext("format de date", "j F Y à H\\hi")
+    )
 
 
 def closed_call_message(cohort, now=None):

@@ -449,11 +449,12 @@ def content_snapshot(application):
         "fields": [str(getattr(application, name)) for name in CONTENT_FIELDS],
         "experiences": [
             [str(getattr(experience, name)) for name in EXPERIENCE_CONTENT]
-            for experience in application.experiences.order_by("position")
+            # In their models' order (position, rank), from the rows prefetched when there are.
+            for experience in application.experiences.all()
         ],
         "choices": [
             [choice.rank, choice.challenge_id, choice.contribution]
-            for choice in application.choices.order_by("rank")
+            for choice in application.choices.all()
         ],
     }
 

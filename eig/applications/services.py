@@ -9,6 +9,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -164,6 +165,8 @@ def submit_application(*, application, by, now=None):
     with transaction.atomic():
         application = _lock(application)
         _check_is_candidate(application, by)
+        # Read once for the checks and the submission's snapshot, in one query each.
+        prefetch_related_objects([application], "experiences", "choices")
         if application.status not in (Application.Status.DRAFT, Application.Status.WITHDRAWN):
             return _submit_again(application, by=by, now=now)
         if not application.can_become(Application.Status.SUBMITTED):
@@ -470,7 +473,12 @@ def _record_transition(application, to, *, by, at, reason=""):
 
 
 def _lock(application):
-    return Application.objects.select_for_update(of=("self",)).get(pk=application.pk)
+    # With its cohort, which every check reads; only the application's row is locked.
+    return (
+        Application.objects.select_for_update(of=("self",))
+        .select_related("cohort")
+        .get(pk=application.pk)
+    )
 
 
 def _check_is_candidate(application, user):

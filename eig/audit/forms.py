@@ -3,10 +3,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from eig.audit.models import Action, AuditEntry
-from eig.plain_text import DsfrForm
+from eig.plain_text import FilterForm
 
 
-class JournalFilterForm(DsfrForm):
+class JournalFilterForm(FilterForm):
     """The journal's filters, in the query string; an unknown value is an error next to it."""
 
     action = forms.ChoiceField(

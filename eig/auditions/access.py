@@ -11,7 +11,7 @@ from eig.audit.services import record_access_denied
 from eig.auditions.models import Interview, InterviewSlot
 from eig.selection.models import Conflict
 
-PANEL = Role("panel", lambda user: InterviewSlot.objects.filter(panel=user).exists())
+PANEL = Role("panel", rows=lambda user: InterviewSlot.objects.filter(panel=user))
 
 
 def audition_applications(user):

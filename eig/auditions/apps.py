@@ -8,8 +8,11 @@ class AuditionsConfig(AppConfig):
 
     def ready(self):
         from eig.auditions import receivers
-        from eig.selection.signals import audition_grids_wanted
+        from eig.selection.signals import audition_grids_wanted, audition_scores_wanted
 
         audition_grids_wanted.connect(
             receivers.answer_audition_grids, dispatch_uid="auditions_answer_audition_grids"
+        )
+        audition_scores_wanted.connect(
+            receivers.answer_audition_scores, dispatch_uid="auditions_answer_audition_scores"
         )

@@ -1,7 +1,7 @@
 """Reads about the auditions: the panel's grids, for the team's pages and for the scores."""
 
 from eig.auditions.criteria import CRITERIA
-from eig.auditions.models import Interview
+from eig.auditions.models import Interview, InterviewScore
 from eig.challenges.models import Mentor
 from eig.selection.models import Conflict, Reviewer
 from eig.selection.signals import AuditionGrid
@@ -57,6 +57,20 @@ def panel_grids(interviews):
 def grids_of_applications(applications):
     """The panel's grids of the auditions of `applications` (a QuerySet of applications)."""
     return panel_grids(Interview.objects.filter(application__in=applications))
+
+
+def filled_scores_of_applications(applications):
+    """[(application pk, {criterion key: score})]: each filled grid of `panel_grids` for the
+    auditions of `applications`, read as plain values in one query (the rankings need only
+    the scores of every auditioned person of a cohort)."""
+    grids = {}
+    for application, interview, member, criterion, score in (
+        InterviewScore.objects.filter(interview__application__in=applications)
+        .order_by("interview__application_id", "interview_id", "member_id")
+        .values_list("interview__application_id", "interview_id", "member_id", "criterion", "score")
+    ):
+        grids.setdefault((application, interview, member), {})[criterion] = score
+    return [(application, scores) for (application, _i, _m), scores in grids.items()]
 
 
 def member_names(users, cohort_ids):

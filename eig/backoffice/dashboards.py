@@ -6,7 +6,6 @@ demand per défi are counted by the same functions as the published datasets (ei
 
 import datetime
 import zoneinfo
-from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
@@ -21,7 +20,7 @@ from eig.challenges.models import Challenge
 from eig.cohorts.models import Cohort
 from eig.opendata import datasets
 from eig.opendata.charts import BarChart, LineChart
-from eig.selection.models import Review, Reviewer
+from eig.selection.models import Assignment, Review, Reviewer
 
 # The calls open and close in Paris time: a day is a day in Paris.
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
@@ -70,7 +69,9 @@ def cumulative_per_day(cohort):
 
 
 def applications_per_day(cohort):
-    earlier = Cohort.objects.filter(number__lt=cohort.number).order_by("number")
+    earlier = Cohort.objects.filter(
+        programme=cohort.programme_id, number__lt=cohort.number
+    ).order_by("number")
     series = [(str(other), cumulative_per_day(other)) for other in earlier]
     series = [(label, totals) for label, totals in series if totals]
     series.append((str(cohort), cumulative_per_day(cohort)))
@@ -126,8 +127,8 @@ def funnel(cohort):
 
 
 def profiles(cohort):
-    counts = Counter(_submitted(cohort).values_list("profile", flat=True))
-    rows = [[str(label), counts[code]] for code, label in datasets.PROFILES]
+    counts = dict(_submitted(cohort).order_by().values_list("profile").annotate(Count("pk")))
+    rows = [[str(label), counts.get(code, 0)] for code, label in datasets.PROFILES]
     chart = BarChart.of(
         id="profils",
         title=_("Candidatures déposées par profil."),
@@ -166,19 +167,24 @@ def demand(cohort):
 
 
 def reviewers(cohort):
-    released = Q(assignments__status="released")
-    found = (
-        Reviewer.objects.filter(cohort=cohort)
+    # Counted per reviewer id over the assignments alone, then named: grouping the reviewers'
+    # rows with their 60,000 assignments took a fifth of a second.
+    counts = (
+        Assignment.objects.filter(reviewer__cohort=cohort, status=Assignment.Status.RELEASED)
+        .values_list("reviewer")
         .annotate(
-            assigned=Count("assignments", filter=released),
-            submitted=Count(
-                "assignments",
-                filter=released & Q(assignments__review__status=Review.Status.SUBMITTED),
-            ),
+            assigned=Count("pk"),
+            submitted=Count("pk", filter=Q(review__status=Review.Status.SUBMITTED)),
         )
-        .order_by("full_name")
+        .order_by()
     )
-    rows = [[reviewer.full_name, reviewer.assigned, reviewer.submitted] for reviewer in found]
+    found = {reviewer: (assigned, submitted) for reviewer, assigned, submitted in counts}
+    rows = [
+        [name, *found.get(pk, (0, 0))]
+        for pk, name in Reviewer.objects.filter(cohort=cohort)
+        .order_by("full_name")
+        .values_list("pk", "full_name")
+    ]
     chart = BarChart.of(
         id="jury",
         title=_("Pour chaque membre du jury, candidatures affectées et évaluations soumises."),

@@ -17,12 +17,12 @@ from eig.backoffice.selectors import (
 )
 from eig.challenges.models import Challenge
 from eig.cohorts.models import Cohort
-from eig.plain_text import DsfrForm
+from eig.plain_text import FilterForm
 
 SEARCH_MAX_LENGTH = 100
 
 
-class ApplicationFilterForm(DsfrForm):
+class ApplicationFilterForm(FilterForm):
     """The list's filters, also used by the exports; an unknown value is an error next to it."""
 
     promotion = forms.ChoiceField(label=_("Promotion"), required=False)
@@ -122,7 +122,7 @@ class ApplicationFilterForm(DsfrForm):
         return query.urlencode()
 
 
-class StatisticsForm(DsfrForm):
+class StatisticsForm(FilterForm):
     """The cohort whose statistics are shown: the list's default unless another is asked for."""
 
     promotion = forms.ChoiceField(label=_("Promotion"))

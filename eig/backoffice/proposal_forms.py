@@ -5,19 +5,17 @@ from django.http import QueryDict
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from eig.backoffice import bulk_moves
 from eig.backoffice.proposal_selectors import ANY_STATUS, SUBMITTED, ministries
 from eig.backoffice.selectors import default_cohort
 from eig.challenges.models import RemotePolicy
 from eig.cohorts.models import Cohort
-from eig.plain_text import DsfrForm
+from eig.plain_text import DsfrForm, FilterForm
 from eig.proposals.decisions import MESSAGE_MAX
 from eig.proposals.models import Proposal
 from eig.proposals.stages import REASON_MAX, TEAM_STAGES, label, next_stages
 
 SEARCH_MAX_LENGTH = 100
-# What a bulk move applies to: the boxes ticked, or every proposal of the filtered list.
-TICKED = "cochees"
-WHOLE_LIST = "liste"
 
 
 def stage_choices(statuses):
@@ -25,11 +23,8 @@ def stage_choices(statuses):
 
 
 def reason_field():
-    return forms.CharField(
-        label=_("Motif"),
-        required=False,
+    return bulk_moves.reason_field(
         max_length=REASON_MAX,
-        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_(
             "Obligatoire pour une proposition irrecevable : l’administration le lira dans "
             "l’e-mail de décision. Gardé dans l’historique."
@@ -37,7 +32,7 @@ def reason_field():
     )
 
 
-class ProposalFilterForm(DsfrForm):
+class ProposalFilterForm(FilterForm):
     """The list's filters, also used by the export; an unknown value is an error next to it."""
 
     promotion = forms.ChoiceField(label=_("Promotion"))
@@ -129,47 +124,24 @@ class MoveForm(DsfrForm):
         self.fields["vers"].widget.choices = stage_choices(next_stages(proposal))
 
 
-class BulkMoveForm(DsfrForm):
+class BulkMoveForm(bulk_moves.BulkMoveForm):
     """On the list: the proposals ticked, or the whole filtered list, and where to move them."""
 
-    portee = forms.ChoiceField(
+    items_field = "propositions"
+    nothing_ticked = _("Cochez au moins une proposition, ou choisissez toute la liste filtrée.")
+
+    portee = bulk_moves.scope_field(
         label=_("Propositions à changer"),
-        choices=[
-            (TICKED, _("Les propositions cochées")),
-            (WHOLE_LIST, _("Toutes les propositions de la liste filtrée")),
-        ],
-        initial=TICKED,
-        required=False,
-        widget=forms.RadioSelect,
+        ticked=_("Les propositions cochées"),
+        whole_list=_("Toutes les propositions de la liste filtrée"),
     )
-    propositions = forms.ModelMultipleChoiceField(
-        label=_("Propositions"),
-        queryset=Proposal.objects.none(),
-        to_field_name="public_id",
-        required=False,
-    )
+    propositions = bulk_moves.items_field(label=_("Propositions"), model=Proposal)
     vers = forms.ChoiceField(
         label=_("Passer à l’étape"),
         choices=[("", _("Choisir une étape")), *stage_choices(TEAM_STAGES)],
         error_messages={"required": _("Choisissez l’étape où passer les propositions.")},
     )
     motif = reason_field()
-
-    def __init__(self, data=None, *, proposals):
-        super().__init__(data)
-        self.fields["propositions"].queryset = proposals
-
-    def whole_list(self):
-        return self.cleaned_data.get("portee") == WHOLE_LIST
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if not self.whole_list() and not cleaned_data.get("propositions"):
-            self.add_error(
-                "propositions",
-                _("Cochez au moins une proposition, ou choisissez toute la liste filtrée."),
-            )
-        return cleaned_data
 
 
 class SendDecisionsForm(DsfrForm):

@@ -1,8 +1,6 @@
 """The team's pages on the call for défis: the list of proposals, a proposal, its stages, its
 publication as a défi, and the decisions told to the administrations."""
 
-import hashlib
-
 from django.contrib import messages
 from django.http import FileResponse, Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +12,7 @@ from eig import exports
 from eig.accounts.access import PROGRAMME_TEAM, access
 from eig.audit.models import Action
 from eig.audit.services import record, record_export
+from eig.backoffice import bulk_moves
 from eig.backoffice import proposal_selectors as selectors
 from eig.backoffice.proposal_forms import (
     BulkMoveForm,
@@ -52,7 +51,7 @@ def proposal_list(request):
             context |= {
                 "rows": list(selectors.for_listing(proposals)),
                 "statistics": selectors.statistics(proposals),
-                "bulk_form": BulkMoveForm(proposals=Proposal.objects.none()),
+                "bulk_form": BulkMoveForm(items=Proposal.objects.none()),
                 "decisions": decision_summary(call),
             }
     return render(request, "backoffice/proposals/list.html", context)
@@ -187,63 +186,38 @@ def proposal_bulk_move(request):
         messages.error(request, _("Un filtre n’est pas valide : corrigez-le d’abord."))
         return redirect(back)
     listed = selectors.filter_proposals(Proposal.objects.all(), **list_form.filters())
-    form = BulkMoveForm(data, proposals=listed)
+    form = BulkMoveForm(data, items=listed)
     if not form.is_valid():
-        for errors in form.errors.values():
-            messages.error(request, " ".join(errors))
-        return redirect(back)
+        return bulk_moves.back_with_errors(request, form, back)
     proposals = list(
         selectors.for_listing(listed if form.whole_list() else form.cleaned_data["propositions"])
     )
-    target = form.cleaned_data["vers"]
-    context = {
-        "form": form,
-        "target": stages.label(target),
-        "back": back,
-        "filters": filters.urlencode(),
-        "fingerprint": fingerprint(proposals),
-        "cohort": list_form.selected_cohort(),
-        "breadcrumb_data": {
-            "links": [{"url": back, "title": LIST_TITLE}],
-            "current": _("Changer l’étape"),
+    return bulk_moves.check_or_move(
+        request,
+        form=form,
+        items=proposals,
+        rules=bulk_moves.MoveRules(
+            move=lambda proposals, to, reason: stages.move_proposals(
+                proposals=proposals, to=to, by=request.user, reason=reason, request=request
+            ),
+            refused=stages.ProposalRefused,
+            why_not_moved=stages.why_not_moved,
+        ),
+        context={
+            "target": stages.label(form.cleaned_data["vers"]),
+            "back": back,
+            "filters": filters.urlencode(),
+            "cohort": list_form.selected_cohort(),
+            "breadcrumb_data": {
+                "links": [{"url": back, "title": LIST_TITLE}],
+                "current": _("Changer l’étape"),
+            },
         },
-    }
-    if request.method == "POST":
-        if form.whole_list() and data.get("empreinte") != context["fingerprint"]:
-            messages.warning(
-                request,
-                _(
-                    "La liste filtrée a changé depuis votre vérification : rien n’a été changé. "
-                    "Vérifiez-la à nouveau avant de confirmer."
-                ),
-            )
-        else:
-            try:
-                result = stages.move_proposals(
-                    proposals=proposals,
-                    to=target,
-                    by=request.user,
-                    reason=form.cleaned_data["motif"],
-                    request=request,
-                )
-            except stages.ProposalRefused as refused:
-                form.add_error("motif", refused.message)
-            else:
-                return render(
-                    request,
-                    "backoffice/proposals/bulk_move_done.html",
-                    context | {"result": result},
-                )
-    context["rows"] = [(proposal, stages.why_not_moved(proposal, target)) for proposal in proposals]
-    context["movable_count"] = sum(refusal is None for _proposal, refusal in context["rows"])
-    context["unchanged_count"] = len(context["rows"]) - context["movable_count"]
-    return render(request, "backoffice/proposals/bulk_move_confirm.html", context)
-
-
-def fingerprint(proposals):
-    """A short digest of which proposals, at which stage: what the confirmation showed."""
-    shown = ",".join(sorted(f"{proposal.public_id}:{proposal.status}" for proposal in proposals))
-    return hashlib.sha256(shown.encode()).hexdigest()[:16]
+        templates=(
+            "backoffice/proposals/bulk_move_confirm.html",
+            "backoffice/proposals/bulk_move_done.html",
+        ),
+    )
 
 
 @access(PROGRAMME_TEAM, methods=("POST",))
@@ -266,7 +240,7 @@ def proposal_publish(request, public_id):
 
 
 def call_or_404(number):
-    cohort = get_object_or_404(Cohort, number=number)
+    cohort = get_object_or_404(Cohort.objects.served(), number=number)
     try:
         return cohort.challenge_call
     except ChallengeCall.DoesNotExist:

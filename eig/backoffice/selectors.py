@@ -14,7 +14,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from eig.applications.models import Application, ChallengeChoice
-from eig.backoffice.search import Folded, search_words
+from eig.backoffice.search import Folded, IndexedFolded, search_words
 from eig.cohorts.models import Cohort
 
 # Values of the status filter besides Application.Status: "" keeps the submitted applications.
@@ -64,7 +64,7 @@ def filter_applications(
 
 def search_applications(applications, search):
     """Each word of `search` must appear in the first name, the last name or the e-mail."""
-    return search_words(applications, search, SEARCHED_FIELDS)
+    return search_words(applications, search, SEARCHED_FIELDS, folded=IndexedFolded)
 
 
 def sorted_ids(applications, sort=DEFAULT_SORT, scores=None):
@@ -74,6 +74,12 @@ def sorted_ids(applications, sort=DEFAULT_SORT, scores=None):
     `scores` ({application id: overall score}) is needed by the score order, done in Python since
     the calibrated scores are computed there; applications without a score come last.
     """
+    return list(ordered_ids(applications, sort, scores))
+
+
+def ordered_ids(applications, sort=DEFAULT_SORT, scores=None):
+    """`sorted_ids`, as a QuerySet of ids when the database sorts: a page of the list then
+    reads its 50 rows (LIMIT, OFFSET) rather than the ids of a whole cohort."""
     descending = sort.startswith("-")
     column = sort.removeprefix("-")
     tie_breakers = [Folded("last_name").asc(), Folded("first_name").asc(), F("pk").asc()]
@@ -87,12 +93,12 @@ def sorted_ids(applications, sort=DEFAULT_SORT, scores=None):
     key = _sort_key(column)
     first = key.desc(nulls_last=True) if descending else key.asc(nulls_last=True)
     extra = [F("created_at").desc()] if column == SORT_BY_SUBMISSION else []
-    return list(applications.order_by(first, *extra, *tie_breakers).values_list("pk", flat=True))
+    return applications.order_by(first, *extra, *tie_breakers).values_list("pk", flat=True)
 
 
 def _sort_key(column):
     if column == SORT_BY_NAME:
-        return Folded("last_name")
+        return IndexedFolded("last_name")  # a page of the list, read from an index
     if column == SORT_BY_STAGE:
         # Along the process, in the order of Application.Status, rather than by code.
         return Case(

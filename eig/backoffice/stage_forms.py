@@ -6,11 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from eig.applications import services
 from eig.applications.models import REASON_MAX, Application
+from eig.backoffice import bulk_moves
 from eig.plain_text import DsfrForm
-
-# What a bulk move applies to: the boxes ticked on the page, or every result of the filter.
-TICKED = "cochees"
-WHOLE_LIST = "liste"
 
 
 def stage_choices(statuses):
@@ -18,11 +15,8 @@ def stage_choices(statuses):
 
 
 def reason_field():
-    return forms.CharField(
-        label=_("Motif"),
-        required=False,
+    return bulk_moves.reason_field(
         max_length=REASON_MAX,
-        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Obligatoire pour une candidature irrecevable. Gardé dans l’historique."),
     )
 
@@ -59,48 +53,24 @@ def why_no_move(application):
     return " ".join(reason for reason in reasons if reason)
 
 
-class BulkMoveForm(DsfrForm):
+class BulkMoveForm(bulk_moves.BulkMoveForm):
     """On the list: the applications ticked, or the whole filtered list, and the stage to move
     them to."""
 
-    portee = forms.ChoiceField(
+    items_field = "candidatures"
+    nothing_ticked = _(
+        "Cochez au moins une candidature, ou choisissez toutes celles de la liste filtrée."
+    )
+
+    portee = bulk_moves.scope_field(
         label=_("Candidatures à changer"),
-        choices=[
-            (TICKED, _("Les candidatures cochées sur cette page")),
-            (WHOLE_LIST, _("Toutes les candidatures de la liste filtrée, sur toutes les pages")),
-        ],
-        initial=TICKED,
-        required=False,
-        widget=forms.RadioSelect,
+        ticked=_("Les candidatures cochées sur cette page"),
+        whole_list=_("Toutes les candidatures de la liste filtrée, sur toutes les pages"),
     )
-    candidatures = forms.ModelMultipleChoiceField(
-        label=_("Candidatures"),
-        queryset=Application.objects.none(),
-        to_field_name="public_id",
-        required=False,
-    )
+    candidatures = bulk_moves.items_field(label=_("Candidatures"), model=Application)
     vers = forms.ChoiceField(
         label=_("Passer les candidatures cochées à l’état"),
         choices=[("", _("Choisir un état")), *stage_choices(Application.TEAM_STAGES)],
         error_messages={"required": _("Choisissez l’état où passer les candidatures.")},
     )
     motif = reason_field()
-
-    def __init__(self, data=None, *, applications):
-        super().__init__(data)
-        self.fields["candidatures"].queryset = applications
-
-    def whole_list(self):
-        return self.cleaned_data.get("portee") == WHOLE_LIST
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if not self.whole_list() and not cleaned_data.get("candidatures"):
-            self.add_error(
-                "candidatures",
-                _(
-                    "Cochez au moins une candidature, ou choisissez toutes celles de la liste "
-                    "filtrée."
-                ),
-            )
-        return cleaned_data

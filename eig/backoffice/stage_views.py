@@ -1,15 +1,14 @@
 """Moving applications through the selection stages, one by one or in bulk."""
 
-import hashlib
-
 from django.contrib import messages
 from django.http import QueryDict
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from eig.accounts.access import PROGRAMME_TEAM, access
 from eig.applications import services
+from eig.backoffice import bulk_moves
 from eig.backoffice.forms import ApplicationFilterForm
 from eig.backoffice.selectors import in_order
 from eig.backoffice.stage_forms import BulkMoveForm, MoveForm
@@ -59,11 +58,9 @@ def application_bulk_move(request):
     filters = QueryDict(data.get("filtres", ""))
     list_form = ApplicationFilterForm(filters, open_on_default_cohort=True)
     back = reverse("backoffice:application_list") + (f"?{filters.urlencode()}" if filters else "")
-    form = BulkMoveForm(data, applications=_visible(request))
+    form = BulkMoveForm(data, items=_visible(request))
     if not form.is_valid():
-        for errors in form.errors.values():
-            messages.error(request, " ".join(errors))
-        return redirect(back)
+        return bulk_moves.back_with_errors(request, form, back)
     if form.whole_list():
         if not list_form.is_valid():
             messages.error(request, _("Un filtre n’est pas valide : corrigez-le d’abord."))
@@ -71,59 +68,31 @@ def application_bulk_move(request):
         applications = in_order(_visible(request), listed_ids(_visible(request), list_form)[0])
     else:
         applications = list(form.cleaned_data["candidatures"])
-    target = form.cleaned_data["vers"]
-    context = {
-        "form": form,
-        "target": dict(form.fields["vers"].choices)[target],
-        "back": back,
-        "filters": filters.urlencode(),
-        "fingerprint": fingerprint(applications),
-        "breadcrumb_data": {
-            "links": [{"url": back, "title": _("Candidatures")}],
-            "current": _("Changer l’état"),
+    return bulk_moves.check_or_move(
+        request,
+        form=form,
+        items=applications,
+        rules=bulk_moves.MoveRules(
+            move=lambda applications, to, reason: services.move_applications(
+                applications=applications, to=to, by=request.user, reason=reason
+            ),
+            refused=services.ApplicationRefused,
+            why_not_moved=services.why_not_moved,
+        ),
+        context={
+            "target": dict(form.fields["vers"].choices)[form.cleaned_data["vers"]],
+            "back": back,
+            "filters": filters.urlencode(),
+            "breadcrumb_data": {
+                "links": [{"url": back, "title": _("Candidatures")}],
+                "current": _("Changer l’état"),
+            },
         },
-    }
-    if request.method == "POST":
-        if form.whole_list() and data.get("empreinte") != context["fingerprint"]:
-            messages.warning(
-                request,
-                _(
-                    "La liste filtrée a changé depuis votre vérification : rien n’a été changé. "
-                    "Vérifiez-la à nouveau avant de confirmer."
-                ),
-            )
-        else:
-            try:
-                result = services.move_applications(
-                    applications=applications,
-                    to=target,
-                    by=request.user,
-                    reason=form.cleaned_data["motif"],
-                )
-            except services.ApplicationRefused as refused:
-                form.add_error("motif", refused.message)
-            else:
-                return render(
-                    request,
-                    "backoffice/application_bulk_move_done.html",
-                    context | {"result": result},
-                )
-    context["rows"] = [
-        (application, services.why_not_moved(application, target)) for application in applications
-    ]
-    context["movable_count"] = sum(refusal is None for _application, refusal in context["rows"])
-    context["unchanged_count"] = len(context["rows"]) - context["movable_count"]
-    return render(request, "backoffice/application_bulk_move_confirm.html", context)
-
-
-def fingerprint(applications):
-    """A short digest of which applications, at which stage: what the confirmation showed."""
-    shown = ",".join(f"{a.public_id}:{a.status}" for a in sorted(applications, key=str_id))
-    return hashlib.sha256(shown.encode()).hexdigest()[:16]
-
-
-def str_id(application):
-    return str(application.public_id)
+        templates=(
+            "backoffice/application_bulk_move_confirm.html",
+            "backoffice/application_bulk_move_done.html",
+        ),
+    )
 
 
 def _visible(request):

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 from django.db.models import Count, Q
 from django.db.models.functions import TruncDate
 
+from eig.applications.models import ChallengeChoice
 from eig.challenges.models import Challenge
 
 # The calls open and close in Paris time: a submission belongs to its day in Paris.
@@ -28,21 +29,21 @@ class DayCount:
 
 def choices_per_challenge(applications, cohort):
     """Every défi of `cohort`, those nobody chose included, most chosen first."""
-    submitted = applications.submitted().filter(cohort=cohort)
-    challenges = (
-        Challenge.objects.filter(cohort=cohort)
-        .annotate(
-            choices_count=Count("choices", filter=Q(choices__application__in=submitted)),
-            first_choices_count=Count(
-                "choices", filter=Q(choices__application__in=submitted, choices__rank=1)
-            ),
+    # Counted per défi id over the choices alone: grouping the défis' rows themselves with a
+    # filtered count took a quarter of a second at 20,000 applications.
+    wanted = (
+        ChallengeChoice.objects.filter(
+            application__in=applications.submitted().filter(cohort=cohort)
         )
-        .order_by("-choices_count", "-first_choices_count", "name")
+        .values_list("challenge")
+        .annotate(any_rank=Count("pk"), first=Count("pk", filter=Q(rank=1)))
+        .order_by()
     )
-    return [
-        ChallengeCount(challenge.name, challenge.choices_count, challenge.first_choices_count)
-        for challenge in challenges
-    ]
+    counts = {challenge: (any_rank, first) for challenge, any_rank, first in wanted}
+    # By name as the database sorts (its collation), then by counts: the sort is stable.
+    named = Challenge.objects.filter(cohort=cohort).order_by("name").values_list("pk", "name")
+    rows = [ChallengeCount(name, *counts.get(pk, (0, 0))) for pk, name in named]
+    return sorted(rows, key=lambda row: (-row.choices, -row.first_choices))
 
 
 def submissions_per_day(applications, cohort):

@@ -15,6 +15,7 @@ from eig.backoffice.selectors import (
     filter_applications,
     for_listing,
     in_order,
+    ordered_ids,
     sorted_ids,
 )
 from eig.backoffice.stage_forms import BulkMoveForm, MoveForm, why_no_move
@@ -34,7 +35,7 @@ def application_list(request):
     ids, scores, cohort = ([], {}, None)
     if form.is_valid():
         cohort = form.selected_cohort()
-        ids, scores = listed_ids(visible, form)
+        ids, scores = listed_ids(visible, form, whole=False)
     page = Paginator(ids, APPLICATIONS_PER_PAGE).get_page(request.GET.get("page"))
     rows = in_order(visible, list(page))
     for application in rows:
@@ -51,22 +52,23 @@ def application_list(request):
             "query": form.query() if form.is_valid() else "",
             "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2),
             "export_formats": exports.CONTENT_TYPES,
-            "bulk_form": BulkMoveForm(applications=visible),
+            "bulk_form": BulkMoveForm(items=visible),
             "breadcrumb_data": {"current": _("Candidatures")},
         },
     )
 
 
-def listed_ids(visible, form):
+def listed_ids(visible, form, *, whole=True):
     """The ids the list of `form` shows among `visible`, in its order, and the overall scores it
     shows (those of the selected cohort's jury, calibrated, as on the scores page; none across
-    cohorts)."""
+    cohorts). `whole=False`: the ids may come as a QuerySet, for a paginator to slice."""
     cohort = form.selected_cohort()
     scores = {}
     if cohort is not None:
         scores = {pk: result.calibrated_overall for pk, result in cohort_scores(cohort)[1].items()}
     applications = filter_applications(visible, **form.filters())
-    return sorted_ids(applications, form.cleaned_data["tri"], scores), scores
+    order = sorted_ids if whole else ordered_ids
+    return order(applications, form.cleaned_data["tri"], scores), scores
 
 
 @access(PROGRAMME_TEAM)
@@ -207,7 +209,11 @@ def switch_cohort(request):
     number = request.GET.get("promotion", "")
     if number == "" and tab in team_space.EVERY_COHORT_TABS:
         return redirect(team_space.tab_url(tab, ""))
-    known = number.isascii() and number.isdigit() and Cohort.objects.filter(number=number).exists()
+    known = (
+        number.isascii()
+        and number.isdigit()
+        and Cohort.objects.served().filter(number=number).exists()
+    )
     if not known:
         messages.error(request, _("Cette promotion n’existe pas : choisissez-en une de la liste."))
         return redirect("backoffice:application_list")

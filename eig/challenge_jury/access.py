@@ -9,7 +9,7 @@ from eig.accounts.roles import is_programme_team
 from eig.challenge_jury.models import Hearing, JuryMember
 from eig.proposals.models import Proposal
 
-DEFI_JURY = Role("defi_jury", lambda user: JuryMember.objects.filter(user=user).exists())
+DEFI_JURY = Role("defi_jury", rows=lambda user: JuryMember.objects.filter(user=user))
 
 
 def memberships(user):

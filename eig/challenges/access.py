@@ -3,4 +3,4 @@
 from eig.accounts.access import Role
 from eig.challenges.models import Mentor
 
-MENTOR = Role("mentor", lambda user: Mentor.objects.filter(user=user).exists())
+MENTOR = Role("mentor", rows=lambda user: Mentor.objects.filter(user=user))

@@ -127,6 +127,14 @@ class Challenge(index.Indexed, ClusterableModel):
     )
     results_updated_at = models.DateTimeField(_("résultats mis à jour le"), null=True, blank=True)
 
+    # The English site's version of the public texts (eig.translation): blank, the French shows.
+    name_en = models.CharField(_("nom en anglais"), max_length=120, blank=True)
+    summary_en = models.CharField(_("résumé en anglais"), max_length=400, blank=True)
+    problem_en = models.TextField(_("le problème en anglais"), blank=True)
+    challenge_en = models.TextField(_("le défi en anglais"), blank=True)
+    expected_results_en = models.TextField(_("résultats attendus en anglais"), blank=True)
+    results_summary_en = models.TextField(_("ce qui a été construit, en anglais"), blank=True)
+
     objects = ChallengeQuerySet.as_manager()
 
     search_fields = [

@@ -108,6 +108,12 @@ class CohortQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
 
+    def served(self):
+        """The cohorts of the programme this platform serves: the first one created (see
+        docs/architecture.md). Cohort numbers are unique per programme only, so every lookup by
+        number from a URL goes through here."""
+        return self.filter(programme=Programme.objects.order_by("pk")[:1])
+
     def with_call_open_or_upcoming(self, now=None):
         """Published cohorts whose call for applications has not closed yet, soonest first."""
         now = now or timezone.now()

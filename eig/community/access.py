@@ -28,18 +28,16 @@ def mentor_cohort_ids(user):
     )
 
 
-def is_member(user):
-    # One question for the header of every page: a promotion with fellows where `user` is one
-    # of them or a mentor of one of its défis.
-    return (
-        Cohort.objects.filter(fellows__isnull=False)
-        .filter(Q(fellows__user=user) | Q(challenges__mentors__user=user))
-        .exists()
+def member_rows(user):
+    # Asked by the header of every page: a promotion with fellows where `user` is one of them or
+    # a mentor of one of its défis.
+    return Cohort.objects.filter(fellows__isnull=False).filter(
+        Q(fellows__user=user) | Q(challenges__mentors__user=user)
     )
 
 
 # A fellow or a mentor of a promotion whose teams are published.
-MEMBER = Role("promotion_member", is_member)
+MEMBER = Role("promotion_member", rows=member_rows)
 
 
 def member_cohort_ids(user):

@@ -13,6 +13,7 @@ from eig.audit.models import Action
 from eig.audit.services import record
 from eig.challenges.models import Mentor
 from eig.community.models import Fellow, Profile
+from eig.storage import delete_after_commit
 
 PHOTO_MAX_BYTES = 2 * 1024 * 1024
 PHOTO_FORMATS = {"JPEG", "PNG", "WEBP"}
@@ -68,12 +69,15 @@ def save_profile(*, profile, values, photo=None, remove_photo=False, consent, by
     with transaction.atomic():
         for field, value in values.items():
             setattr(profile, field, value)
-        if remove_photo and profile.photo:
-            profile.photo.delete(save=False)
+        previous = profile.photo.name
+        if remove_photo:
+            profile.photo = None
         if photo is not None:
-            if profile.photo:
-                profile.photo.delete(save=False)
+            # Stored first: if the storage fails, StorageUnavailable rolls everything back and
+            # the previous photo is still there.
             profile.photo.save(f"profil-{profile.user_id}.jpg", photo, save=False)
+        if previous and previous != profile.photo.name:
+            delete_after_commit(previous)
         was_consenting = profile.consented_at is not None
         if consent and not was_consenting:
             profile.consented_at = timezone.now()

@@ -27,6 +27,7 @@ from eig.community.profiles import profile_of, save_profile
 from eig.community.registrations import RegistrationRefused, cancel, register, take_attendance
 from eig.community.results import own_challenge_or_404, own_challenges, results_forms, save_results
 from eig.events.models import Event
+from eig.storage import StorageUnavailable, report_unavailable_upload
 
 
 @access(MEMBER)
@@ -75,6 +76,7 @@ def my_profile(request):
 @access(MEMBER, methods=("GET", "HEAD", "POST"), get_object=own_profile_or_404)
 def profile_edit(request, profile):
     alumni_field = bool(fellow_cohort_ids(request.user))
+    status = 200
     form = ProfileForm(
         request.POST or None,
         request.FILES or None,
@@ -87,22 +89,28 @@ def profile_edit(request, profile):
             for field in ("name", "bio", "skills", "links", "after", "public_fields")
             if field in form.cleaned_data
         }
-        save_profile(
-            profile=Profile.objects.get(pk=profile.pk),
-            values=values,
-            photo=form.cleaned_data["photo_upload"],
-            remove_photo=form.cleaned_data.get("remove_photo", False),
-            consent=form.cleaned_data["consent"],
-            by=request.user,
-            request=request,
-        )
-        if form.cleaned_data["consent"]:
-            messages.success(
-                request, _("Votre profil est enregistré ; les champs cochés sont publics.")
+        try:
+            save_profile(
+                profile=Profile.objects.get(pk=profile.pk),
+                values=values,
+                photo=form.cleaned_data["photo_upload"],
+                remove_photo=form.cleaned_data.get("remove_photo", False),
+                consent=form.cleaned_data["consent"],
+                by=request.user,
+                request=request,
             )
+        except StorageUnavailable:
+            # Nothing was saved: the form comes back with what was typed.
+            report_unavailable_upload(form, "photo_upload")
+            status = 503
         else:
-            messages.success(request, _("Votre profil est enregistré ; rien n’en est publié."))
-        return redirect("community:profile_edit", pk=profile.pk)
+            if form.cleaned_data["consent"]:
+                messages.success(
+                    request, _("Votre profil est enregistré ; les champs cochés sont publics.")
+                )
+            else:
+                messages.success(request, _("Votre profil est enregistré ; rien n’en est publié."))
+            return redirect("community:profile_edit", pk=profile.pk)
     return render(
         request,
         "community/profile_edit.html",
@@ -114,6 +122,7 @@ def profile_edit(request, profile):
                 "current": _("Mon profil public"),
             },
         },
+        status=status,
     )
 
 

@@ -83,13 +83,13 @@ def render_page(request, cohort, bound_form=None, status=200):
 
 @access(PROGRAMME_TEAM)
 def decisions(request, number):
-    cohort = get_object_or_404(Cohort, number=number)
+    cohort = get_object_or_404(Cohort.objects.served(), number=number)
     return render_page(request, cohort)
 
 
 @access(PROGRAMME_TEAM, methods=("POST",))
 def edit_template(request, number, outcome):
-    cohort = get_object_or_404(Cohort, number=number)
+    cohort = get_object_or_404(Cohort.objects.served(), number=number)
     outcome = outcome_or_404(outcome)
     template = decision_templates(cohort)[outcome]
     form = DecisionTemplateForm(request.POST, instance=template, prefix=outcome)
@@ -157,7 +157,7 @@ def render_confirmation(request, cohort, sending, form, status=200):
 @access(PROGRAMME_TEAM, methods=("GET", "HEAD", "POST"), sensitive=True)
 def send(request, number, outcome):
     """GET shows what the send would do; only the POST of that page sends."""
-    cohort = get_object_or_404(Cohort, number=number)
+    cohort = get_object_or_404(Cohort.objects.served(), number=number)
     outcome = outcome_or_404(outcome)
     sending = prepare_sending(cohort, outcome)
     if request.method != "POST":
@@ -196,7 +196,7 @@ def send(request, number, outcome):
 @access(PROGRAMME_TEAM, methods=("POST",))
 def retry(request, number, outcome):
     """Send again the e-mails of that outcome that failed."""
-    cohort = get_object_or_404(Cohort, number=number)
+    cohort = get_object_or_404(Cohort.objects.served(), number=number)
     outcome = outcome_or_404(outcome)
     try:
         notice_ids = retry_failed_decisions(
@@ -220,7 +220,7 @@ def retry(request, number, outcome):
 @access(PROGRAMME_TEAM, sensitive=True)
 def export(request, number, file_format):
     """The decisions already sent to the cohort's candidates, the latest first."""
-    cohort = get_object_or_404(Cohort, number=number)
+    cohort = get_object_or_404(Cohort.objects.served(), number=number)
     headers, lines = decisions_dataset(sent_notices(cohort))
     record_export(
         request=request,

@@ -31,6 +31,7 @@ from eig.demo.data import pages as page_data
 from eig.demo.data import press as press_data
 from eig.demo.data import programme as programme_data
 from eig.demo.data import rules as rules_data
+from eig.demo.english import load_english_pages
 from eig.demo.mentors import load_mentor_demo
 from eig.demo.open_call import load_open_call
 from eig.demo.proposals import load_proposals_demo
@@ -214,7 +215,7 @@ def load_events(cohorts):
 
 
 def load_pages():
-    home = HomePage.objects.first()
+    home = HomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
     if home is None:
         home = _create_home()
     children = [
@@ -233,6 +234,7 @@ def load_pages():
             home.add_child(instance=page)
             page.save_revision().publish()
     load_news(home)
+    load_english_pages(home)
     return home
 
 

@@ -129,10 +129,12 @@ def assign_reviewers(
     tie = _TIE_TOLERANCE * scale
     forced = first.reduced < -tie
     in_face = forced | (np.abs(first.reduced) <= tie)
+    # Every pair of the face from the start: affinities have many ties (a few profiles and
+    # skills), so pricing would bring them in a few at a time, one cold LP per round.
     second = _optimise(
         np.where(in_face, 0.0, np.inf),
         forced,
-        columns & in_face,
+        in_face,
         _unit_loads(first.reviewer_duals, tie, min_load, max_load),
         demand,
         0.5,  # integral costs and a TU matrix: reduced costs at a vertex are integers

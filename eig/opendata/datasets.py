@@ -90,6 +90,25 @@ def published_challenges():
     )
 
 
+def challenges_per_cohort():
+    """{cohort number: its published défis, by name}: what every count of défis and seats per
+    promotion reads."""
+    per_cohort = defaultdict(list)
+    for challenge in published_challenges():
+        per_cohort[challenge.cohort.number].append(challenge)
+    return per_cohort
+
+
+def each_cohort(rows_of):
+    """The rows of every published cohort, in order, each opening on its promotion and year;
+    `rows_of(cohort)` gives the rest of that cohort's rows."""
+    return [
+        {"promotion": cohort.number, "annee": cohort.year, **row}
+        for cohort in published_cohorts()
+        for row in rows_of(cohort)
+    ]
+
+
 def _promotion(number):
     return Column(
         "promotion",
@@ -136,26 +155,23 @@ def challenge_rows():
 
 
 def cohort_rows():
-    cohorts = published_cohorts().annotate(
-        challenge_count=Count("challenges", filter=~Q(challenges__status="draft"))
+    challenges = challenges_per_cohort()
+    return each_cohort(
+        lambda cohort: [
+            {
+                "nombre_eig": suppression.shown(cohort.fellows_count)
+                if cohort.fellows_count is not None
+                else None,
+                "nombre_defis": len(challenges[cohort.number]),
+                "ouverture_appel": _date(cohort.application_call_opens_at),
+                "cloture_appel": _date(cohort.application_call_closes_at),
+                "debut_programme": cohort.starts_on,
+                "fin_programme": cohort.ends_on,
+                "duree_mois": cohort.duration_months,
+                "remuneration_nette_mensuelle": cohort.net_monthly_pay,
+            }
+        ]
     )
-    return [
-        {
-            "promotion": cohort.number,
-            "annee": cohort.year,
-            "nombre_eig": suppression.shown(cohort.fellows_count)
-            if cohort.fellows_count is not None
-            else None,
-            "nombre_defis": cohort.challenge_count,
-            "ouverture_appel": _date(cohort.application_call_opens_at),
-            "cloture_appel": _date(cohort.application_call_closes_at),
-            "debut_programme": cohort.starts_on,
-            "fin_programme": cohort.ends_on,
-            "duree_mois": cohort.duration_months,
-            "remuneration_nette_mensuelle": cohort.net_monthly_pay,
-        }
-        for cohort in cohorts
-    ]
 
 
 def _date(moment):
@@ -269,76 +285,57 @@ def demand_per_challenge(applications=None):
 
 def per_cohort_rows():
     reached = reached_per_cohort()
-    seats = Counter()
-    challenges = Counter()
-    for challenge in published_challenges():
-        seats[challenge.cohort.number] += challenge.fellows_sought
-        challenges[challenge.cohort.number] += 1
-    rows = []
-    for cohort in published_cohorts():
+    challenges = challenges_per_cohort()
+
+    def rows_of(cohort):
         submitted = suppression.shown(reached.get(cohort.number, [0])[0])
-        places = seats[cohort.number]
-        rows.append(
+        places = sum(challenge.fellows_sought for challenge in challenges[cohort.number])
+        return [
             {
-                "promotion": cohort.number,
-                "annee": cohort.year,
                 "candidatures": submitted,
-                "defis": challenges[cohort.number],
+                "defis": len(challenges[cohort.number]),
                 "places": places,
                 "candidatures_par_place": round(submitted / places, 1)
                 if submitted is not None and places
                 else None,
             }
-        )
-    return rows
+        ]
+
+    return each_cohort(rows_of)
 
 
 def funnel_rows():
     reached = reached_per_cohort()
-    rows = []
-    for cohort in published_cohorts():
+
+    def rows_of(cohort):
         counts = suppression.in_chain(reached.get(cohort.number, [0] * len(FUNNEL)))
-        for order, ((code, label), count) in enumerate(zip(FUNNEL, counts, strict=True), 1):
-            rows.append(
-                {
-                    "promotion": cohort.number,
-                    "annee": cohort.year,
-                    "ordre": order,
-                    "etape": code,
-                    "libelle": str(label),
-                    "candidatures": count,
-                }
-            )
-    return rows
+        return [
+            {"ordre": order, "etape": code, "libelle": str(label), "candidatures": count}
+            for order, ((code, label), count) in enumerate(zip(FUNNEL, counts, strict=True), 1)
+        ]
+
+    return each_cohort(rows_of)
 
 
 def profile_rows():
     counts = defaultdict(Counter)
     for number, profile in submitted_applications().values_list("cohort__number", "profile"):
         counts[number][profile] += 1
-    rows = []
-    for cohort in published_cohorts():
+
+    def rows_of(cohort):
         shown = suppression.in_partition([counts[cohort.number][code] for code, _ in PROFILES])
-        for (code, label), count in zip(PROFILES, shown, strict=True):
-            rows.append(
-                {
-                    "promotion": cohort.number,
-                    "annee": cohort.year,
-                    "profil": code or "non_renseigne",
-                    "libelle": str(label),
-                    "candidatures": count,
-                }
-            )
-    return rows
+        return [
+            {"profil": code or "non_renseigne", "libelle": str(label), "candidatures": count}
+            for (code, label), count in zip(PROFILES, shown, strict=True)
+        ]
+
+    return each_cohort(rows_of)
 
 
 def demand_rows():
     demand = demand_per_challenge()
-    per_cohort = defaultdict(list)
-    for challenge in published_challenges():
-        per_cohort[challenge.cohort.number].append(challenge)
     rows = []
-    for number, challenges in sorted(per_cohort.items()):
+    for number, challenges in sorted(challenges_per_cohort().items()):
         any_rank = [demand.get(challenge.pk, (0, 0))[0] for challenge in challenges]
         first = [demand.get(challenge.pk, (0, 0))[1] for challenge in challenges]
         # First choices split the applications (one each); any rank does not (up to three).

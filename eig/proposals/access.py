@@ -11,7 +11,7 @@ from eig.accounts.roles import is_programme_team
 from eig.proposals.models import Proposal, ProposalAttachment
 
 PROPOSAL_AUTHOR = Role(
-    "proposal_author", lambda user: Proposal.objects.filter(authors__user=user).exists()
+    "proposal_author", rows=lambda user: Proposal.objects.filter(authors__user=user)
 )
 
 

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from eig.proposals.models import CallState, ChallengeCall
 
@@ -35,7 +36,9 @@ def open_call(now=None):
 
 
 def paris_time(moment):
-    return date_format(timezone.localtime(moment, PARIS), "j F Y à H\\hi")
+    return date_format(
+        timezone.localtime(moment, PARIS), pgettext("format de date", "j F Y à H\\hi")
+    )
 
 
 def paris_clock(moment):

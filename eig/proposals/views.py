@@ -20,6 +20,7 @@ from eig.proposals.access import (
     proposal_or_404,
 )
 from eig.proposals.models import CallState
+from eig.storage import StorageUnavailable, report_unavailable_upload
 
 
 @public()
@@ -161,20 +162,26 @@ def _attachments_step(request, proposal, current, refusal, now):
         else:
             form = forms.AttachmentForm(request.POST, request.FILES)
             if form.is_valid():
-                services.add_attachment(
-                    proposal=proposal,
-                    upload=form.cleaned_data["file"],
-                    user=request.user,
-                    request=request,
-                    now=now,
-                )
-                messages.success(
-                    request,
-                    _("« %(name)s » est ajouté à la proposition.")
-                    % {"name": form.cleaned_data["file"].name},
-                )
-                return redirect(step_url(proposal, current))
-            status = 400
+                try:
+                    services.add_attachment(
+                        proposal=proposal,
+                        upload=form.cleaned_data["file"],
+                        user=request.user,
+                        request=request,
+                        now=now,
+                    )
+                except StorageUnavailable:
+                    report_unavailable_upload(form, "file")
+                    status = 503
+                else:
+                    messages.success(
+                        request,
+                        _("« %(name)s » est ajouté à la proposition.")
+                        % {"name": form.cleaned_data["file"].name},
+                    )
+                    return redirect(step_url(proposal, current))
+            else:
+                status = 400
     return render_step(
         request,
         proposal,

@@ -13,7 +13,7 @@ from eig.applications.access import application_or_404, mentored_by, own_applica
 from eig.applications.models import Application
 from eig.selection.models import Assignment, Reviewer
 
-REVIEWER = Role("reviewer", lambda user: Reviewer.objects.filter(user=user).exists())
+REVIEWER = Role("reviewer", rows=lambda user: Reviewer.objects.filter(user=user))
 
 
 def assignments_of(user):

@@ -23,7 +23,7 @@ from eig.selection import notices
 from eig.selection.affinity import affinity, affinity_matrix
 from eig.selection.models import Assignment, Conflict, Reviewer
 from eig.selection.selectors import assignable_applications
-from eig.selection.services import candidate_facts, detect_conflicts, reviewer_facts
+from eig.selection.services import candidate_facts, detect_conflicts, insert_rows, reviewer_facts
 
 DEFAULT_REVIEWS_PER_APPLICATION = 2
 
@@ -42,11 +42,7 @@ class Problem:
 
 
 def build_problem(cohort):
-    applications = list(assignable_applications(cohort))
-    reviewers = list(
-        Reviewer.objects.filter(cohort=cohort).prefetch_related("skills").order_by("pk")
-    )
-    skills = _challenge_skills(applications)
+    applications, reviewers, skills = _load(cohort)
     matrix = affinity_matrix(
         reviewers=[
             (reviewer.profiles, {skill.pk for skill in reviewer.skills.all()})
@@ -57,6 +53,14 @@ def build_problem(cohort):
         ],
     ).reshape(len(applications), len(reviewers))
     return Problem(applications=applications, reviewers=reviewers, affinity=matrix)
+
+
+def _load(cohort):
+    applications = list(assignable_applications(cohort))
+    reviewers = list(
+        Reviewer.objects.filter(cohort=cohort).prefetch_related("skills").order_by("pk")
+    )
+    return applications, reviewers, _challenge_skills(applications)
 
 
 def _challenge_skills(applications):
@@ -95,21 +99,33 @@ def propose_assignment(*, cohort, reviews_per_application, by):
     result = assign_reviewers(
         problem.affinity, reviews_per_application=needs, max_load=loads, conflicts=conflicts
     )
-    Assignment.objects.filter(reviewer__cohort=cohort).not_started().delete()
-    Assignment.objects.bulk_create(
-        Assignment(
-            reviewer=problem.reviewers[column],
-            application=problem.applications[row],
-            affinity=problem.affinity[row, column],
-        )
-        for row, columns in enumerate(result)
-        for column in columns
-    )
+    _store(cohort, problem, result)
     record(
         action=Action.ASSIGNMENT_PROPOSED,
         actor=by,
         target=cohort,
         data={"reviews_per_application": reviews_per_application},
+    )
+
+
+def _store(cohort, problem, result):
+    """The proposal replaces every assignment of `cohort` that is not started."""
+    Assignment.objects.filter(reviewer__cohort=cohort).not_started().delete()
+    now = timezone.now()
+    insert_rows(
+        Assignment,
+        ["reviewer_id", "application_id", "affinity", "status", "created_at"],
+        (
+            (
+                problem.reviewers[column].pk,
+                problem.applications[row].pk,
+                float(problem.affinity[row, column]),
+                Assignment.Status.PROPOSED.value,
+                now,
+            )
+            for row, columns in enumerate(result)
+            for column in columns
+        ),
     )
 
 

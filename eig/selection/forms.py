@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from eig.accounts.models import normalise_email
 from eig.applications.models import Application, Profile
 from eig.challenges.models import HostOrganisation, Skill
-from eig.plain_text import DsfrForm
+from eig.plain_text import DsfrForm, FilterForm
 from eig.selection.assignment import DEFAULT_REVIEWS_PER_APPLICATION
 from eig.selection.models import OPINION_MAX_LENGTH, MentorOpinion, Reviewer
 from eig.selection.selectors import WORK_STATUSES
@@ -148,7 +148,7 @@ class PairForm(DsfrForm):
         return found[0]
 
 
-class WorkFilterForm(DsfrForm):
+class WorkFilterForm(FilterForm):
     """The reviewer's dashboard filters; an unknown value is an error next to its filter."""
 
     etat = forms.ChoiceField(
@@ -197,7 +197,7 @@ class MentorOpinionForm(forms.ModelForm, DsfrForm):
         self.fields["stance"].required = False
 
 
-class MentorStageFilterForm(DsfrForm):
+class MentorStageFilterForm(FilterForm):
     stage = forms.ChoiceField(
         label=_("Étape"),
         required=False,

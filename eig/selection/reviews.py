@@ -339,13 +339,17 @@ class FinalScore(NamedTuple):
     final: float | None
 
 
-def final_scores(cohort, scores, *, calibrated=True):
+def final_scores(cohort, scores, *, calibrated=True, applications=None):
     """{application pk: FinalScore} for the reviewed or auditioned applications of `cohort`.
 
     `scores`: `cohort_scores`'s; the written score is their calibrated overall one, or the
     raw one with `calibrated=False`, weighed against the audition by `cohort.audition_weight`.
+    `applications`: a QuerySet of some of the cohort's, whose auditions alone are read (pass
+    the `scores` of those alone too).
     """
-    auditions = signals.audition_means(Application.objects.filter(cohort=cohort))
+    if applications is None:
+        applications = Application.objects.filter(cohort=cohort)
+    auditions = signals.audition_means(applications)
     finals = {}
     for pk in scores.keys() | auditions.keys():
         written = scores[pk].overall(calibrated=calibrated) if pk in scores else None

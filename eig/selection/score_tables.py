@@ -37,8 +37,12 @@ def reasons(result, names):
 def ranked_by_final(cohort, scores):
     """(ids of the reviewed applications the jury assesses, best final score first; the final
     scores by id), without reading the applications themselves."""
+    # The cohort's, rather than 20,000 ids in an IN clause: the scores are its reviews'.
     listed = set(
-        Application.objects.assessable().filter(pk__in=list(scores)).values_list("pk", flat=True)
+        Application.objects.assessable()
+        .filter(cohort=cohort)
+        .order_by()
+        .values_list("pk", flat=True)
     )
     finals = reviews.final_scores(cohort, scores)
     ids = sorted((pk for pk in scores if pk in listed), key=lambda pk: -finals[pk].final)
@@ -69,16 +73,20 @@ def score_rows(cohort, criteria, scores, *, ids=None, finals=None):
 def ranking_entries(cohort, challenge, scores, *, calibrated):
     """(entries, finals): the candidates who chose `challenge`, ranked on their final score
     (see scoring.rank_for_challenge); `calibrated=False` takes the raw written score instead."""
+    # Only those who chose the défi take part in its ranking: their choices, scores and
+    # auditions alone are read, not the whole cohort's.
+    candidates = Application.objects.assessable().filter(
+        cohort=cohort, choices__challenge=challenge
+    )
     choices = {}
     for application_id, challenge_id in (
-        ChallengeChoice.objects.filter(
-            application__in=Application.objects.assessable().filter(cohort=cohort)
-        )
+        ChallengeChoice.objects.filter(application__in=candidates)
         .order_by("application_id", "rank")
         .values_list("application_id", "challenge_id")
     ):
         choices.setdefault(application_id, []).append(challenge_id)
-    finals = reviews.final_scores(cohort, scores, calibrated=calibrated)
+    scores = {pk: scores[pk] for pk in choices if pk in scores}
+    finals = reviews.final_scores(cohort, scores, calibrated=calibrated, applications=candidates)
     entries = reviews.scoring.rank_for_challenge(
         challenge.pk,
         choices,

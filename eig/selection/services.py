@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.db import transaction
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -139,12 +139,15 @@ def detect_conflicts(*, cohort):
     """Store the detected conflicts of `cohort`, keeping the team's consents; drop stale ones."""
     reviewers = list(Reviewer.objects.filter(cohort=cohort).select_related("user"))
     candidates = candidate_facts(assignable_applications(cohort))
+    # Plain values, not objects: a national call has tens of thousands of conflicts.
     existing = {
-        (c.reviewer_id, c.application_id): c
-        for c in Conflict.objects.filter(reviewer__cohort=cohort)
+        (reviewer_id, application_id): (pk, kind, reason)
+        for pk, reviewer_id, application_id, kind, reason in Conflict.objects.filter(
+            reviewer__cohort=cohort
+        ).values_list("pk", "reviewer_id", "application_id", "kind", "reason")
     }
     suspects = _suspects(candidates)
-    found, new = set(), []
+    found, new, now = set(), [], timezone.now()
     for reviewer in reviewers:
         facts = reviewer_facts(reviewer)
         for application_id in suspects(facts):
@@ -156,21 +159,21 @@ def detect_conflicts(*, cohort):
             conflict = existing.get((reviewer.pk, application_id))
             if conflict is None:
                 new.append(
-                    Conflict(
-                        reviewer=reviewer,
-                        application_id=application_id,
-                        kind=Conflict.Kind.DETECTED,
-                        reason=reason,
-                    )
+                    (reviewer.pk, application_id, Conflict.Kind.DETECTED.value, reason, False, now)
                 )
-            elif conflict.kind == Conflict.Kind.DETECTED and conflict.reason != reason:
-                conflict.reason, conflict.consented_by_team = reason, False
-                conflict.save(update_fields=["reason", "consented_by_team"])
-    Conflict.objects.bulk_create(new, batch_size=1000)
+            elif conflict[1] == Conflict.Kind.DETECTED and conflict[2] != reason:
+                Conflict.objects.filter(pk=conflict[0]).update(
+                    reason=reason, consented_by_team=False
+                )
+    insert_rows(
+        Conflict,
+        ["reviewer_id", "application_id", "kind", "reason", "consented_by_team", "created_at"],
+        new,
+    )
     stale = [
-        conflict.pk
-        for pair, conflict in existing.items()
-        if conflict.kind == Conflict.Kind.DETECTED and pair not in found
+        pk
+        for pair, (pk, kind, _reason) in existing.items()
+        if kind == Conflict.Kind.DETECTED and pair not in found
     ]
     Conflict.objects.filter(pk__in=stale).delete()
 
@@ -210,6 +213,23 @@ def _suspects(candidates):
         )
 
     return suspects
+
+
+def insert_rows(model, fields, rows):
+    """Insert `rows`, tuples of the values of `fields` as the database stores them (ids, text,
+    numbers, aware datetimes). On PostgreSQL by COPY: a national call's 60,000 assignments
+    take a fraction of a second, where bulk_create builds an object and parameters per row."""
+    if connection.vendor != "postgresql":
+        model.objects.bulk_create(
+            (model(**dict(zip(fields, row, strict=True))) for row in rows), batch_size=1000
+        )
+        return
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(model._meta.get_field(name).column) for name in fields)
+    statement = f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN"
+    with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
+        for row in rows:
+            copy.write_row(row)
 
 
 def reviewer_facts(reviewer):

@@ -15,6 +15,10 @@ from django.dispatch import Signal
 from eig.selection import scoring
 
 audition_grids_wanted = Signal()
+# The same grids as plain scores, for the rankings that need only their means: sent with
+# `applications`, each receiver returns [(application pk, {criterion key: score})], one per
+# panel member's filled grid of an audition.
+audition_scores_wanted = Signal()
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,9 +59,13 @@ def audition_grids(applications):
 
 def audition_means(applications):
     """{application pk: the audition's mean} for the auditioned ones among `applications`."""
+    filled = {}
+    for _receiver, answer in audition_scores_wanted.send(sender=None, applications=applications):
+        for application, scores in answer:
+            filled.setdefault(application, []).append(scores)
     means = {}
-    for application, grids in audition_grids(applications).items():
-        mean = scoring.audition_mean(grid.scores for grid in grids)
+    for application, grids in filled.items():
+        mean = scoring.audition_mean(grids)
         if mean is not None:
             means[application] = mean
     return means

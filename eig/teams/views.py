@@ -89,12 +89,12 @@ def page(request, cohort, *, constraint_form=None, recompute_form=None, status=2
 
 @access(PROGRAMME_TEAM)
 def teams(request, number):
-    return page(request, get_object_or_404(Cohort, number=number))
+    return page(request, get_object_or_404(Cohort.objects.served(), number=number))
 
 
 @access(PROGRAMME_TEAM, methods=("POST",))
 def recompute(request, number):
-    cohort = get_object_or_404(Cohort, number=number)
+    cohort = get_object_or_404(Cohort.objects.served(), number=number)
     form = RecomputeForm(request.POST)
     if not form.is_valid():
         return page(request, cohort, recompute_form=form)
@@ -115,7 +115,7 @@ def recompute(request, number):
 
 @access(PROGRAMME_TEAM, methods=("POST",))
 def constraint_add(request, number):
-    cohort = get_object_or_404(Cohort, number=number)
+    cohort = get_object_or_404(Cohort.objects.served(), number=number)
     proposal = current_proposal(cohort)
     if proposal is None:
         messages.error(request, _("Calculez d’abord une proposition d’équipes."))
@@ -157,7 +157,7 @@ def constraint_remove(request, number, pk):
 
 
 def transition(request, number, service, done):
-    cohort = get_object_or_404(Cohort, number=number)
+    cohort = get_object_or_404(Cohort.objects.served(), number=number)
     proposal = current_proposal(cohort)
     if proposal is None:
         messages.error(request, "Aucune proposition d'équipes à traiter.")

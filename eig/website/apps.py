@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class WebsiteConfig(AppConfig):
@@ -13,3 +14,11 @@ class WebsiteConfig(AppConfig):
 
         hooks.register("on_serve_page", cacheable_pages)
         purge.connect()
+        post_migrate.connect(english_tree, sender=self)
+
+
+def english_tree(**kwargs):
+    """An installation whose pages predate the English site gets it at `migrate`."""
+    from eig.website.i18n import ensure_english_tree
+
+    ensure_english_tree()

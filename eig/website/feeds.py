@@ -7,6 +7,7 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from eig.website.models import NewsIndexPage
@@ -17,10 +18,10 @@ ITEMS_IN_FEED = 20
 class NewsRssFeed(Feed):
     title = _("Actualités du programme Entrepreneurs d’intérêt général")
     description = _("Les dernières actualités du programme, de ses promotions et de ses défis.")
-    language = "fr"
 
     def get_object(self, request):
-        index = NewsIndexPage.objects.live().public().first()
+        index = NewsIndexPage.objects.live().public().filter(locale__language_code=get_language())
+        index = index.first()
         if index is None:
             raise Http404(_("Aucune page d’actualités n’est publiée."))
         return index

@@ -3,12 +3,12 @@ from django.utils.translation import gettext_lazy as _
 
 from eig.challenges.models import HostOrganisation, Skill
 from eig.cohorts.models import Cohort
-from eig.plain_text import DsfrForm
+from eig.plain_text import FilterForm
 
 ALL_COHORTS = "toutes"
 
 
-class ChallengeFilterForm(DsfrForm):
+class ChallengeFilterForm(FilterForm):
     """The filters of the défis page; an unknown value is an error shown next to its filter."""
 
     recherche = forms.CharField(

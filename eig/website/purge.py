@@ -21,6 +21,7 @@ from eig.challenges.models import Challenge, HostOrganisation, KeyFigure, Mentor
 from eig.cohorts.models import Cohort, Programme, RulesVersion, SelectionCriterion
 from eig.events.models import Event
 from eig.press.models import PressItem
+from eig.translation import english_path, french_path
 
 FRAGMENTS_VERSION_KEY = "public-fragments-version"
 
@@ -95,6 +96,9 @@ def host_or_skill_paths(instance):
 
 def page_neighbours_paths(page):
     paths = {"/", reverse("footer-sitemap")}
+    # Wagtail purges the page's own address; its English one (an alias) goes with it here.
+    if url := page.specific.get_url():
+        paths.add(url)
     parent = page.get_parent()
     if parent is not None and (url := parent.specific.get_url()):
         paths.add(url)
@@ -102,6 +106,14 @@ def page_neighbours_paths(page):
 
 
 EVERYTHING = "*"
+
+
+def with_english(paths):
+    """The French addresses and the same addresses under /en/ (the English site shows the same
+    records, docs/i18n.md)."""
+    # Whatever the language active when they were reversed (a change made from an /en/ page).
+    french = {french_path(path) for path in paths}
+    return french | {english_path(path) for path in french}
 
 
 def purge(paths):
@@ -127,6 +139,7 @@ def _send_pending():
 def _send(paths):
     if EVERYTHING in paths:
         paths = every_public_path()
+    paths = with_english(paths)
     new_fragments_version()
     if getattr(settings, "WAGTAILFRONTENDCACHE", None):
         purge_urls_from_cache(sorted(settings.SITE_URL + path for path in paths))

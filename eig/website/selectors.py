@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from eig.backoffice.search import search_words
@@ -64,6 +65,8 @@ def latest_news(count=3):
     return list(
         NewsArticlePage.objects.live()
         .public()
+        # One tree per language (docs/i18n.md): the English site lists the English pages.
+        .filter(locale__language_code=get_language())
         .select_related("cover_image")
         .prefetch_related("tags")
         .order_by("-published_on", "-pk")[:count]
@@ -72,7 +75,12 @@ def latest_news(count=3):
 
 def news_context():
     # The index's own privacy is checked when it is opened; the articles' here.
-    return {"latest_news": latest_news(), "news_index": NewsIndexPage.objects.live().first()}
+    return {
+        "latest_news": latest_news(),
+        "news_index": NewsIndexPage.objects.live()
+        .filter(locale__language_code=get_language())
+        .first(),
+    }
 
 
 def home_context():
@@ -119,7 +127,7 @@ def sitemap_sections(site):
     cohorts = [(str(cohort), cohort_url(cohort)) for cohort in Cohort.objects.published()]
     pages = []
     if site:
-        root = site.root_page
+        root = site.root_page.localized
         pages = [(page.title, page.url) for page in root.get_children().live().in_menu()]
         pages += [
             (page.title, page.url)

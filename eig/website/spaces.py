@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from eig.accounts.access import PROGRAMME_TEAM, has_role
+from eig.accounts.access import PROGRAMME_TEAM, ask_roles, has_role
 from eig.accounts.proconnect import SIGNED_IN_WITH
 from eig.applications.access import own_applications
 from eig.auditions.access import PANEL
@@ -113,6 +113,9 @@ def spaces_of(request):
     if user is None or not user.is_authenticated:
         return []
     if "_spaces" not in request.__dict__:
+        # Every role but the team's in one query (the team's is already known by the security
+        # middleware), then one for the applications: two questions, whatever the roles.
+        ask_roles(request, [role for role, _space in ROLE_SPACES])
         spaces = [space for role, space in ROLE_SPACES if has_role(request, role)]
         if not spaces and SIGNED_IN_WITH in request.session:
             # A civil servant signed in with ProConnect, with no other role: an agent.

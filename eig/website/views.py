@@ -75,7 +75,7 @@ def cohort_list(request):
 @public()
 @cacheable
 def cohort_detail(request, number):
-    cohort = Cohort.objects.published().filter(number=number).first()
+    cohort = Cohort.objects.served().published().filter(number=number).first()
     if cohort is None:
         raise Http404(_("Cette promotion n'existe pas."))
     challenges = list(Challenge.objects.published().filter(cohort=cohort).for_listing())

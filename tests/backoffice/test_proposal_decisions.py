@@ -7,8 +7,8 @@ from eig.audit.models import Action, AuditEntry
 from eig.proposals import decisions
 from eig.proposals.models import Proposal, ProposalAuthor
 from eig.proposals.stages import move_proposal
-from tests.backoffice.proposal_world import make_proposal
 from tests.factories import CohortFactory
+from tests.proposals.helpers import make_proposal
 
 pytestmark = pytest.mark.django_db
 Status = Proposal.Status

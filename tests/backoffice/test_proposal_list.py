@@ -12,8 +12,8 @@ from django.core.files.base import ContentFile
 from eig.audit.models import Action, AuditEntry
 from eig.challenges.models import HostOrganisation
 from eig.proposals.models import Proposal, ProposalAttachment, ProposalAuthor
-from tests.backoffice.proposal_world import make_proposal
 from tests.factories import CandidateFactory, CohortFactory
+from tests.proposals.helpers import make_proposal
 
 pytestmark = pytest.mark.django_db
 LIST = "/equipe/propositions/"

@@ -7,8 +7,8 @@ from eig.challenges.models import Challenge, HostOrganisation
 from eig.proposals.models import Proposal
 from eig.proposals.publication import publish_proposal
 from eig.proposals.stages import ProposalRefused
-from tests.backoffice.proposal_world import make_proposal
 from tests.factories import CohortFactory
+from tests.proposals.helpers import make_proposal
 
 pytestmark = pytest.mark.django_db
 Status = Proposal.Status

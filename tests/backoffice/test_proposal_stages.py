@@ -5,8 +5,8 @@ import pytest
 from eig.audit.models import Action, AuditEntry
 from eig.proposals.models import Proposal, ProposalTransition
 from eig.proposals.stages import ProposalRefused, move_proposal, move_proposals, why_not_moved
-from tests.backoffice.proposal_world import make_proposal
 from tests.factories import CohortFactory
+from tests.proposals.helpers import make_proposal
 
 pytestmark = pytest.mark.django_db
 Status = Proposal.Status

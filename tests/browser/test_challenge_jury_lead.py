@@ -8,7 +8,7 @@ from eig.challenge_jury import services
 from eig.challenge_jury.models import ConsolidatedGrid
 from tests.browser.test_audition_booking import sign_in
 from tests.browser.test_public_site import WCAG_21_AA
-from tests.challenge_jury.helpers import make_call, make_group, make_member, make_proposal
+from tests.challenge_jury.helpers import make_call, make_group, make_member, make_shortlisted
 from tests.factories import CohortFactory
 
 pytestmark = pytest.mark.browser
@@ -28,7 +28,7 @@ def choose(page, selector):
 def test_a_jury_lead_fills_the_consolidated_grid(page, demo_site):
     site = demo_site
     call = make_call(CohortFactory(number=7, year=2030))
-    proposal = make_proposal(call, title="Prévoir les crues avec les capteurs")
+    proposal = make_shortlisted(call, title="Prévoir les crues avec les capteurs")
     members = [
         make_member(call, name=name)
         for name in ["Aline Morel", "Bruno Caradec", "Chloé Vidal", "David Sarr", "Emma Lacroix"]

@@ -5,9 +5,9 @@ import pytest
 
 from eig.challenges.models import Challenge
 from eig.proposals.models import Proposal
-from tests.backoffice.proposal_world import make_proposal
 from tests.browser.test_reviewer_scoring import assert_accessible, sign_in
 from tests.factories import CohortFactory
+from tests.proposals.helpers import make_proposal
 
 pytestmark = pytest.mark.browser
 Status = Proposal.Status

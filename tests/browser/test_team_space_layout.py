@@ -69,3 +69,41 @@ def test_no_page_of_the_team_scrolls_sideways_or_breaks_wcag_21_aa(team_page, li
             problems.append(f"{path}:\n{results.generate_report()}")
 
     assert not problems, "\n".join(problems)
+
+
+def test_the_team_s_navigation_fits_one_line_and_opens_its_groups_with_the_keyboard(
+    team_page, live_server
+):
+    team_page.set_viewport_size({"width": WIDTH, "height": 900})
+    team_page.goto(live_server.url + "/equipe/selection/2/notes/")
+    nav = team_page.locator("nav.eig-team-nav")
+    tops = {
+        round(box["y"])
+        for box in nav.locator(".fr-nav__list > li").evaluate_all(
+            "items => items.map(item => item.getBoundingClientRect())"
+        )
+    }
+    assert len(tops) == 1, "the navigation wraps onto several lines"
+    selection = nav.get_by_role("button", name="Sélection")
+    assert selection.get_attribute("aria-current") == "true"
+
+    selection.focus()
+    team_page.keyboard.press("Enter")
+    assert selection.get_attribute("aria-expanded") == "true"
+    team_page.keyboard.press("Tab")
+    focused = team_page.evaluate("document.activeElement.textContent")
+    assert focused == "Jury"
+    notes = nav.get_by_role("link", name="Notes")
+    assert notes.is_visible() and notes.get_attribute("aria-current") == "page"
+    # The sub-menu opens under its button, not at the foot of the page.
+    button_box = selection.bounding_box()
+    menu_box = nav.locator("#" + selection.get_attribute("aria-controls")).bounding_box()
+    assert abs(menu_box["y"] - (button_box["y"] + button_box["height"])) < 8
+    results = Axe().run(team_page, options=WCAG_21_AA)
+    assert not results.violations_count, results.generate_report()
+
+    team_page.keyboard.press("Escape")
+    team_page.wait_for_function(
+        "button => button.getAttribute('aria-expanded') === 'false'",
+        arg=selection.element_handle(),
+    )

@@ -10,10 +10,10 @@ from eig.proposals.models import (
     ChallengeCall,
     ChallengeCallCriterion,
     Proposal,
-    ProposalAuthor,
     ProposalTransition,
 )
-from tests.factories import CandidateFactory, CohortFactory, HostOrganisationFactory
+from tests.factories import CandidateFactory, CohortFactory
+from tests.proposals.helpers import make_proposal
 
 _numbers = itertools.count(1)
 
@@ -33,18 +33,16 @@ def make_call(cohort=None, *, starts_on=None, days=2):
     return call
 
 
-def make_proposal(call, *, host=None, author=None, title=None):
+def make_shortlisted(call, *, host=None, author=None, title=None):
+    """A proposal of `call` on the jury's shortlist, by an author of its own."""
     number = next(_numbers)
-    author = author or CandidateFactory(username=f"agent{number}@ministere.example.org")
-    proposal = Proposal.objects.create(
+    proposal = make_proposal(
         call=call,
-        host=host or HostOrganisationFactory(),
-        title=title or f"Défi numéro {number}",
-        summary="Mieux servir les usagers grâce aux données.",
         status=Proposal.Status.SHORTLISTED,
-        created_by=author,
+        author=author or CandidateFactory(username=f"agent{number}@ministere.example.org"),
+        host=host,
+        title=title or f"Défi numéro {number}",
     )
-    ProposalAuthor.objects.create(proposal=proposal, email=author.email, user=author)
     ProposalTransition.objects.create(
         proposal=proposal,
         from_status=Proposal.Status.ADMISSIBLE,
@@ -102,7 +100,7 @@ def make_group(
 def matrix_world(cohort, user):
     """For the access matrix: `user` leads a group hearing one défi of `cohort`'s call."""
     call = make_call(cohort)
-    proposal = make_proposal(call)
+    proposal = make_shortlisted(call)
     member = make_member(call, user=user, name="Jurée des défis")
     others = [make_member(call) for _ in range(4)]
     group = make_group(call, members=[member, *others], proposals=[proposal], lead=member)

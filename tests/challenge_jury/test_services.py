@@ -14,7 +14,7 @@ from tests.challenge_jury.helpers import (
     make_call,
     make_group,
     make_member,
-    make_proposal,
+    make_shortlisted,
 )
 from tests.factories import HostOrganisationFactory
 
@@ -78,8 +78,8 @@ def test_adding_a_member_invites_them_with_an_absolute_link(call, carol, mailout
 
 def test_an_agent_never_judges_their_own_administrations_défi(call, carol):
     host = HostOrganisationFactory()
-    own = make_proposal(call, host=host)
-    other = make_proposal(call)
+    own = make_shortlisted(call, host=host)
+    other = make_shortlisted(call)
     agent = make_member(call, host=host)
     assert "ne juge jamais le défi de son administration" in services.conflict_reason(agent, own)
     assert services.conflict_reason(agent, other) is None
@@ -93,8 +93,8 @@ def test_an_agent_never_judges_their_own_administrations_défi(call, carol):
 
 def test_declared_conflicts_with_a_proposal_or_a_whole_administration(call, carol):
     host = HostOrganisationFactory()
-    first, second = make_proposal(call, host=host), make_proposal(call, host=host)
-    third = make_proposal(call)
+    first, second = make_shortlisted(call, host=host), make_shortlisted(call, host=host)
+    third = make_shortlisted(call)
     member = make_member(call)
     services.add_conflict(member=member, host=host, reason="Ancien employeur", by=carol)
     assert services.conflict_reason(member, first) and services.conflict_reason(member, second)
@@ -105,7 +105,7 @@ def test_declared_conflicts_with_a_proposal_or_a_whole_administration(call, caro
 
 
 def test_a_conflict_with_a_défi_of_ones_group_is_refused(call, carol):
-    proposal = make_proposal(call)
+    proposal = make_shortlisted(call)
     member = make_member(call)
     make_group(call, members=[member], proposals=[proposal])
     with pytest.raises(services.JuryRefused, match="changez ce membre de groupe"):
@@ -118,7 +118,7 @@ def test_a_conflict_with_a_défi_of_ones_group_is_refused(call, carol):
 
 def test_the_plan_on_the_demos_size_keeps_every_rule(call, carol):
     hosts = [HostOrganisationFactory() for _ in range(18)]
-    proposals = [make_proposal(call, host=hosts[i % 18]) for i in range(30)]
+    proposals = [make_shortlisted(call, host=hosts[i % 18]) for i in range(30)]
     expertise = ["data", "product", "design", "public_policy", "innovation"]
     members = [
         make_member(
@@ -160,7 +160,7 @@ def test_the_plan_on_the_demos_size_keeps_every_rule(call, carol):
 
 def test_too_few_members_is_a_clear_refusal(call, carol):
     for _ in range(6):
-        make_proposal(call)
+        make_shortlisted(call)
     make_member(call)
     with pytest.raises(services.JuryRefused, match="Trop peu de membres"):
         services.propose_plan(call=call, by=carol)
@@ -175,14 +175,14 @@ def two_groups(call):
         call,
         number=1,
         members=[make_member(call) for _ in range(5)],
-        proposals=[make_proposal(call), make_proposal(call)],
+        proposals=[make_shortlisted(call), make_shortlisted(call)],
     )
     second = make_group(
         call,
         number=2,
         time=datetime.time(11, 30),
         members=[make_member(call) for _ in range(5)],
-        proposals=[make_proposal(call), make_proposal(call), make_proposal(call)],
+        proposals=[make_shortlisted(call), make_shortlisted(call), make_shortlisted(call)],
     )
     return first, second
 
@@ -314,7 +314,7 @@ def test_the_administration_books_once_and_gets_the_ics(call, two_groups, mailou
 
 def test_a_slot_less_than_a_day_ahead_is_no_longer_bookable(carol, cohort):
     call = make_call(cohort, starts_on=datetime.date.today())
-    proposal = make_proposal(call)
+    proposal = make_shortlisted(call)
     group = make_group(call, time=datetime.time(23, 0), proposals=[proposal])
     with pytest.raises(services.JuryRefused, match="moins de 24 heures"):
         services.book_slot(

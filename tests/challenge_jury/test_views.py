@@ -9,7 +9,7 @@ from django.urls import reverse
 from eig.challenge_jury import services
 from eig.challenge_jury.forms import slot_key
 from eig.challenge_jury.models import ConsolidatedGrid, MemberGrid
-from tests.challenge_jury.helpers import make_call, make_group, make_member, make_proposal
+from tests.challenge_jury.helpers import make_call, make_group, make_member, make_shortlisted
 from tests.factories import HostOrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def jury(cohort):
     call = make_call(cohort)
-    mine, other = make_proposal(call, title="Cartes des friches"), make_proposal(call)
+    mine, other = make_shortlisted(call, title="Cartes des friches"), make_shortlisted(call)
     members = [make_member(call, name=f"Membre {i}") for i in range(5)]
     lead = members[0]
     group = make_group(call, members=members, proposals=[mine], lead=lead)
@@ -207,7 +207,7 @@ def test_the_team_page_of_a_proposal_links_to_its_grids(rf, carol, jury):
     (panel,) = team_panels(jury["mine"], request)
     assert panel["title"] == "Grilles du jury"
     assert reverse("challenge_jury:proposal_grids", args=[jury["mine"].public_id]) in panel["html"]
-    assert team_panels(make_proposal(jury["call"]), request) == []
+    assert team_panels(make_shortlisted(jury["call"]), request) == []
 
 
 def test_the_administrations_space_links_to_the_booking(client, jury):
@@ -216,3 +216,12 @@ def test_the_administrations_space_links_to_the_booking(client, jury):
     page = client.get(reverse("proposals:space"))
     assert reverse("challenge_jury:booking", args=[proposal.public_id]) in page.text
     assert "Réserver l’audition devant le jury" in page.text
+
+
+def test_the_plan_shows_the_rhythm_once_and_its_title_is_plain_text(client, carol, jury):
+    client.force_login(carol)
+    page = client.get(reverse("challenge_jury:plan", args=[jury["call"].cohort.number])).text
+
+    title = page[page.index("<title>") : page.index("</title>")]
+    assert "<" not in title[len("<title>") :]
+    assert page.count('id="rhythm-title"') == 1

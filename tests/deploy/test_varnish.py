@@ -376,3 +376,38 @@ def test_every_signed_in_space_and_form_is_on_the_bypass_list():
         if personal and not any(pattern.search(sample(route)) for pattern in bypass):
             missing.append(route)
     assert not missing, f"Add to the bypass list of deploy/varnish.vcl: {missing}"
+
+
+# --- The English site (docs/i18n.md): the same rules under /en/ ------------------------------
+
+
+@needs_varnish
+def test_an_english_page_is_cached_apart_from_its_french_address_whatever_the_browser(ask, backend):
+    path = unique("page")
+    english = "/en" + path
+    answers = [ask(english, headers={"Accept-Language": lang}) for lang in ("en", "fr", "de")]
+
+    assert [answer.getheader("X-Cache") for answer in answers] == ["MISS", "HIT", "HIT"]
+    assert backend.count(english) == 1
+    # The French address is another copy, asked once of Django.
+    assert ask(path, headers={"Accept-Language": "en"}).getheader("X-Cache") == "MISS"
+    assert backend.count(path) == 1
+
+
+@needs_varnish
+def test_a_purge_of_the_english_address_evicts_it_and_not_the_french_one(ask, backend):
+    path = unique("page")
+    ask(path), ask("/en" + path)
+
+    assert ask("/en" + path, method="PURGE").status == 200
+    assert ask("/en" + path).getheader("X-Cache") == "MISS"
+    assert ask(path).getheader("X-Cache") == "HIT"
+
+
+@needs_varnish
+@pytest.mark.parametrize(
+    "path", ["/en/equipe/", "/en/ma-promotion/", "/en/evenements/12/inscription/"]
+)
+def test_the_spaces_under_en_bypass_the_cache_too(ask, backend, path):
+    for _ in range(2):
+        assert ask(path).getheader("X-Cache") == "PASS"

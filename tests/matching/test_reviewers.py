@@ -220,3 +220,36 @@ def test_nan_affinity_is_accepted_where_there_is_a_conflict():
     assert assign_reviewers(
         affinity, reviews_per_application=1, max_load=1, conflicts=conflicts
     ) == [[1], [0]]
+
+
+def test_loads_are_evened_out_in_one_solve_despite_many_ties(monkeypatch):
+    """Real affinities take a few values: the load stage gets every tied pair at once rather
+    than a few per round, each round a whole LP (17 rounds at 20,000 × 500)."""
+    rng = np.random.default_rng(12)
+    affinity = rng.choice([0.0, 2.0, 2.5, 3.0], size=(600, 40))
+    demand, max_load = np.full(600, 3), np.full(40, 55)
+    calls = []
+    optimise = reviewers_module._optimise
+
+    def counted(*args):
+        linprog_calls = []
+        original = reviewers_module.linprog
+
+        def linprog(*a, **k):
+            linprog_calls.append(1)
+            return original(*a, **k)
+
+        monkeypatch.setattr(reviewers_module, "linprog", linprog)
+        try:
+            return optimise(*args)
+        finally:
+            monkeypatch.setattr(reviewers_module, "linprog", original)
+            calls.append(len(linprog_calls))
+
+    monkeypatch.setattr(reviewers_module, "_optimise", counted)
+    result = assign_reviewers(affinity, reviews_per_application=demand, max_load=max_load)
+
+    assert calls[-1] == 1
+    conflicts = np.zeros(affinity.shape, bool)
+    expected = full_model_optimum(affinity, conflicts, demand, np.zeros(40, int), max_load)
+    assert abs(total_of(result, affinity) - expected) < 1e-6

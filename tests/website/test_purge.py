@@ -36,7 +36,11 @@ def purged(settings, django_capture_on_commit_callbacks):
         PURGED.clear()
         with django_capture_on_commit_callbacks(execute=True):
             action()
-        return {urlsplit(url).path for url in PURGED}
+        paths = {urlsplit(url).path for url in PURGED}
+        # Every French address purged goes with its English one (docs/i18n.md).
+        french = {path for path in paths if not path.startswith("/en/")}
+        assert paths - french == {"/en" + path for path in french}
+        return french
 
     return change
 
@@ -130,12 +134,12 @@ def test_a_transaction_sends_its_purges_once(demo, purged, settings):
 
     paths = purged(edit_all)
 
-    assert len(PURGED) == len(paths)  # each address once
+    assert len(PURGED) == 2 * len(paths)  # each address once, in French and in English
     assert {f"/defis/{challenge.slug}/" for challenge in challenges} <= paths
 
 
 def test_publishing_a_page_purges_it_its_parent_the_home_and_the_site_map(demo, purged):
-    page = Page.objects.get(url_path__endswith="/faq/").specific
+    page = Page.objects.get(url_path__endswith="/faq/", locale__language_code="fr").specific
 
     paths = purged(lambda: page.save_revision().publish())
 
@@ -178,3 +182,15 @@ def test_a_rolled_back_change_purges_nothing(demo, purged):
             pass
 
     assert purged(failed_then_saved) == set()
+
+
+def test_a_change_purges_the_english_addresses_too(demo, purged):
+    challenge = Challenge.objects.published().select_related("cohort").first()
+
+    def edit():
+        challenge.summary_en = "A new summary."
+        challenge.save()
+
+    purged(edit)
+    english = {urlsplit(url).path for url in PURGED if urlsplit(url).path.startswith("/en/")}
+    assert {"/en/", "/en/defis/", f"/en/defis/{challenge.slug}/"} <= english

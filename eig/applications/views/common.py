@@ -9,7 +9,7 @@ from eig.cohorts.models import Cohort
 
 
 def cohort_or_404(number):
-    cohort = Cohort.objects.published().filter(number=number).first()
+    cohort = Cohort.objects.served().published().filter(number=number).first()
     if cohort is None:
         raise Http404
     return cohort

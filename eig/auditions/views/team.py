@@ -26,7 +26,7 @@ def slot_list(request):
     cohort = None
     if number:
         cohort = (
-            Cohort.objects.filter(number=number).first()
+            Cohort.objects.served().filter(number=number).first()
             if number.isascii() and number.isdigit()
             else None
         )

@@ -3,7 +3,12 @@ from django.http import QueryDict
 
 from eig.accounts import roles
 from eig.backoffice.selectors import default_cohort
-from eig.backoffice.team_space import COHORT_TABS, EVERY_COHORT_TABS
+from eig.backoffice.team_space import (
+    COHORT_TABS,
+    EVERY_COHORT_TABS,
+    journal_link,
+    navigation,
+)
 from eig.cohorts.models import Cohort
 
 register = template.Library()
@@ -52,12 +57,15 @@ def team_space(context):
     cohorts = list(Cohort.objects.order_by("-number"))
     shown = context.get("cohort")
     everything = tab in EVERY_COHORT_TABS and shown is None
-    selected = shown if isinstance(shown, Cohort) else None
+    selected = None if everything else (shown if isinstance(shown, Cohort) else None)
+    cohort = selected or default_cohort(cohorts)
     return {
         "tab": tab,
         "switchable": tab in COHORT_TABS,
         "every_cohort": tab in EVERY_COHORT_TABS,
-        "selected": None if everything else selected,
-        "cohort": selected or default_cohort(cohorts),
+        "selected": selected,
+        "cohort": cohort,
         "cohorts": cohorts,
+        "groups": navigation(request.path, cohort, selected),
+        "journal": journal_link(request.path),
     }

@@ -56,6 +56,19 @@ def _record_view(request, proposal):
     )
 
 
+def _save_grid(request, form, save, *, sent, drafted):
+    """Saves a grid, a draft or sent (the button "submit"); True once saved and said, False with
+    the refusal next to its field."""
+    submit = request.POST.get("submit") == "1"
+    try:
+        save(submit)
+    except services.JuryRefused as refused:
+        form.add_error(refused.field if refused.field in form.fields else None, refused.message)
+        return False
+    messages.success(request, sent if submit else drafted)
+    return True
+
+
 @access(DEFI_JURY, methods=POST, get_object=get_jury_proposal)
 def proposal(request, found):
     """The défi and the member's grid, a draft until sent."""
@@ -63,23 +76,21 @@ def proposal(request, found):
     grid = MemberGrid.objects.filter(member=member, proposal=proposal).first()
     form = GridForm(request.POST or None, criteria=proposal.call.criteria.all(), grid=grid)
     if request.method == "POST" and form.is_valid():
-        submit = request.POST.get("submit") == "1"
-        try:
-            services.save_member_grid(
+        saved = _save_grid(
+            request,
+            form,
+            lambda submit: services.save_member_grid(
                 member=member,
                 proposal=proposal,
                 scores=form.scores(),
                 comment=form.cleaned_data["comment"],
                 submit=submit,
                 by=request.user,
-            )
-        except services.JuryRefused as refused:
-            form.add_error(refused.field if refused.field in form.fields else None, refused.message)
-        else:
-            messages.success(
-                request,
-                _("Votre grille est envoyée.") if submit else _("Votre brouillon est enregistré."),
-            )
+            ),
+            sent=_("Votre grille est envoyée."),
+            drafted=_("Votre brouillon est enregistré."),
+        )
+        if saved:
             return redirect("challenge_jury:proposal", public_id=proposal.public_id)
     if request.method != "POST":
         _record_view(request, proposal)
@@ -113,9 +124,10 @@ def consolidated(request, found):
         request.POST or None, criteria=proposal.call.criteria.all(), grid=grid
     )
     if request.method == "POST" and form.is_valid():
-        submit = request.POST.get("submit") == "1"
-        try:
-            services.save_consolidated_grid(
+        saved = _save_grid(
+            request,
+            form,
+            lambda submit: services.save_consolidated_grid(
                 lead=member,
                 proposal=proposal,
                 scores=form.scores(),
@@ -123,16 +135,11 @@ def consolidated(request, found):
                 recommendation=form.cleaned_data["recommendation"],
                 submit=submit,
                 by=request.user,
-            )
-        except services.JuryRefused as refused:
-            form.add_error(refused.field if refused.field in form.fields else None, refused.message)
-        else:
-            messages.success(
-                request,
-                _("La grille commune est envoyée à l’équipe.")
-                if submit
-                else _("Le brouillon de la grille commune est enregistré."),
-            )
+            ),
+            sent=_("La grille commune est envoyée à l’équipe."),
+            drafted=_("Le brouillon de la grille commune est enregistré."),
+        )
+        if saved:
             return redirect("challenge_jury:consolidated", public_id=proposal.public_id)
     if request.method != "POST":
         _record_view(request, proposal)

@@ -19,13 +19,17 @@ from eig.challenge_jury.forms import (
     SlotForm,
 )
 from eig.challenge_jury.models import Hearing, JuryGroup, JuryMember
+from eig.cohorts.models import Cohort
 from eig.proposals.models import ChallengeCall, Proposal
 
 POST = ("GET", "HEAD", "POST")
 
 
 def _call(number):
-    return get_object_or_404(ChallengeCall.objects.select_related("cohort"), cohort__number=number)
+    return get_object_or_404(
+        ChallengeCall.objects.select_related("cohort").filter(cohort__in=Cohort.objects.served()),
+        cohort__number=number,
+    )
 
 
 def _crumbs(call, current, *links):

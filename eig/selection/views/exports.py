@@ -26,7 +26,7 @@ def _download(request, headers, rows, file_format, name, *, title, action, targe
 
 @access(PROGRAMME_TEAM, sensitive=True)
 def scores_export(request, number, file_format):
-    cohort = get_object_or_404(Cohort, number=number)
+    cohort = get_object_or_404(Cohort.objects.served(), number=number)
     criteria, scores, _error = score_tables.cohort_scores(cohort)
     rows = score_tables.score_rows(cohort, criteria, scores)
     headers, lines = exports.scores_dataset(criteria, rows)
@@ -46,7 +46,7 @@ def scores_export(request, number, file_format):
 @access(PROGRAMME_TEAM, sensitive=True)
 def ranking_export(request, number, slug, file_format):
     """Calibrated by default; `?brut=1` ranks on raw scores, as on the page."""
-    cohort = get_object_or_404(Cohort, number=number)
+    cohort = get_object_or_404(Cohort.objects.served(), number=number)
     challenge = get_object_or_404(Challenge, cohort=cohort, slug=slug)
     calibrated = request.GET.get("brut") != "1"
     _criteria, scores, _error = score_tables.cohort_scores(cohort)
@@ -69,7 +69,7 @@ def ranking_export(request, number, slug, file_format):
 @access(PROGRAMME_TEAM, sensitive=True)
 def reviews_export(request, number, file_format):
     """Every review of the cohort, drafts included, with its comments: one row each."""
-    cohort = get_object_or_404(Cohort, number=number)
+    cohort = get_object_or_404(Cohort.objects.served(), number=number)
     grid_criteria, lines = evaluations.cohort_review_lines(cohort)
     headers, rows = exports.reviews_dataset(grid_criteria, lines)
     name = file_name("evaluations", f"promotion-{cohort.number}", file_format=file_format)

@@ -17,7 +17,7 @@ ROWS_PER_PAGE = 100
 
 @access(PROGRAMME_TEAM)
 def scores(request, number):
-    cohort = get_object_or_404(Cohort, number=number)
+    cohort = get_object_or_404(Cohort.objects.served(), number=number)
     criteria, scores, error = score_tables.cohort_scores(cohort)
     ids, finals = score_tables.ranked_by_final(cohort, scores)
     page = Paginator(ids, ROWS_PER_PAGE).get_page(request.GET.get("page"))
@@ -41,7 +41,7 @@ def scores(request, number):
 @access(PROGRAMME_TEAM)
 def ranking(request, number, slug):
     """Calibrated by default; `?brut=1` ranks on raw scores."""
-    cohort = get_object_or_404(Cohort, number=number)
+    cohort = get_object_or_404(Cohort.objects.served(), number=number)
     challenge = get_object_or_404(Challenge, cohort=cohort, slug=slug)
     calibrated = request.GET.get("brut") != "1"
     _criteria, scores, error = score_tables.cohort_scores(cohort)

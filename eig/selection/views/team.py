@@ -17,7 +17,7 @@ from eig.selection.selectors import assignable_applications
 
 @access(PROGRAMME_TEAM, methods=("GET", "HEAD", "POST"))
 def reviewers(request, number):
-    cohort = get_object_or_404(Cohort, number=number)
+    cohort = get_object_or_404(Cohort.objects.served(), number=number)
     form = InvitationForm(request.POST or None, cohort=cohort)
     if request.method == "POST" and form.is_valid():
         reviewer = services.invite_reviewer(cohort=cohort, by=request.user, **form.cleaned_data)
@@ -40,7 +40,7 @@ def reviewers(request, number):
 @access(PROGRAMME_TEAM, methods=("GET", "HEAD", "POST"))
 def assignment(request, number):
     """GET shows the assignment; POST computes a new proposal, or says why there is none."""
-    cohort = get_object_or_404(Cohort, number=number)
+    cohort = get_object_or_404(Cohort.objects.served(), number=number)
     form = RunForm(request.POST or None)
     infeasible = None
     if request.method == "POST" and form.is_valid():
@@ -66,7 +66,7 @@ def assignment(request, number):
 @access(PROGRAMME_TEAM, methods=("POST",))
 def assignment_add(request, number):
     """Adds a pair; a refusal shows the page again, with what was typed and why next to it."""
-    cohort = get_object_or_404(Cohort, number=number)
+    cohort = get_object_or_404(Cohort.objects.served(), number=number)
     form = _pair_form(cohort, request.POST)
     if form.is_valid():
         try:
@@ -108,7 +108,7 @@ def _in_group(number, reviewer_id):
 
 @access(PROGRAMME_TEAM, methods=("POST",))
 def assignment_release(request, number):
-    cohort = get_object_or_404(Cohort, number=number)
+    cohort = get_object_or_404(Cohort.objects.served(), number=number)
     count = workflow.release_assignments(cohort=cohort, by=request.user, request=request)
     messages.success(request, _("%(count)s affectations publiées.") % {"count": count})
     return redirect("selection:assignment", number=number)

@@ -9,6 +9,7 @@ from django import template
 from django.conf import settings
 from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
+from django.utils.translation import get_language
 
 from eig.website.purge import fragments_version
 
@@ -20,7 +21,12 @@ class FragmentNode(template.Node):
         self.nodelist, self.name, self.vary_on = nodelist, name, vary_on
 
     def render(self, context):
-        vary_on = [fragments_version(), *(value.resolve(context) for value in self.vary_on)]
+        # One fragment per language: the English site's cards are not the French ones.
+        vary_on = [
+            fragments_version(),
+            get_language(),
+            *(value.resolve(context) for value in self.vary_on),
+        ]
         key = make_template_fragment_key(self.name, vary_on)
         html = cache.get(key)
         if html is None:

@@ -1,4 +1,5 @@
-"""Proposals for the team's tests: a call of a cohort and proposals at any stage."""
+"""Proposals for the tests of every app that reads them: a call of a cohort, and complete
+proposals at any stage."""
 
 import datetime
 
@@ -15,6 +16,7 @@ from tests.factories import CandidateFactory, HostOrganisationFactory
 
 
 def call_of(cohort):
+    """`cohort`'s call for défis, closed since yesterday unless it already exists."""
     now = timezone.now()
     return ChallengeCall.objects.get_or_create(
         cohort=cohort,
@@ -25,9 +27,11 @@ def call_of(cohort):
     )[0]
 
 
-def make_proposal(cohort, *, status=Proposal.Status.SUBMITTED, author=None, **fields):
-    """A complete proposal of `cohort`'s call at `status`, with an author, two seats and two
-    mentors; `fields` override the model's fields."""
+def make_proposal(
+    cohort=None, *, call=None, status=Proposal.Status.SUBMITTED, author=None, **fields
+):
+    """A complete proposal of `call` (by default `cohort`'s) at `status`, with an author, two
+    seats and two mentors; `fields` override the model's fields."""
     author = author or CandidateFactory()
     values = {
         "title": "Signaux faibles",
@@ -41,10 +45,10 @@ def make_proposal(cohort, *, status=Proposal.Status.SUBMITTED, author=None, **fi
         "remote_policy": "partial",
         "submitted_at": timezone.now(),
     }
-    if "host" not in fields and "new_host_ministry" not in fields:
-        values["host"] = HostOrganisationFactory()
+    if fields.get("host") is None and "new_host_ministry" not in fields:
+        fields["host"] = HostOrganisationFactory()
     proposal = Proposal.objects.create(
-        call=call_of(cohort), status=status, created_by=author, **(values | fields)
+        call=call or call_of(cohort), status=status, created_by=author, **(values | fields)
     )
     ProposalAuthor.objects.create(
         proposal=proposal, email=author.email, user=author, accepted_at=timezone.now()
