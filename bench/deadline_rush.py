@@ -148,13 +148,15 @@ def create_open_cohort():
     from eig.challenges.models import Challenge, HostOrganisation
     from eig.cohorts.models import Cohort, Programme, RulesVersion
 
-    programme = Programme.objects.create(
+    # The platform serves its first programme (Cohort.objects.served): the cohort goes there.
+    programme = Programme.objects.order_by("pk").first() or Programme.objects.create(
         name="Programme de mesure", short_name="BENCH", operator="Etalab",
         contact_email="contact@bench.example",
     )  # fmt: skip
+    number = 1 + max(programme.cohorts.values_list("number", flat=True), default=0)
     now = timezone.now()
     cohort = Cohort.objects.create(
-        programme=programme, number=1, year=now.year + 1, net_monthly_pay=4000,
+        programme=programme, number=number, year=now.year + 1, net_monthly_pay=4000,
         application_call_opens_at=now - datetime.timedelta(days=1),
         application_call_closes_at=now + datetime.timedelta(hours=6),
         starts_on=datetime.date(now.year + 1, 1, 15),

@@ -139,6 +139,8 @@ class Cohort(ClusterableModel):
     year = models.PositiveSmallIntegerField(_("année"))
     is_published = models.BooleanField(_("publiée sur le site"), default=True)
     description = models.TextField(_("présentation"), blank=True)
+    # The English site's version (eig.translation): blank, the French text shows.
+    description_en = models.TextField(_("présentation en anglais"), blank=True)
     fellows_count = models.PositiveSmallIntegerField(
         _("nombre d'EIG"),
         null=True,

@@ -7,6 +7,8 @@ import json
 from wagtail.models import Locale
 
 from eig.challenges.models import Challenge
+from eig.cohorts.models import Cohort
+from eig.events.models import Event
 from eig.website.i18n import ensure_english_tree
 
 HOME = {
@@ -124,6 +126,52 @@ CHALLENGES = {
 }
 
 
+# Some events translated, by their French title (the others show in French with the notice).
+EVENTS = {
+    "Demo Day de la promotion 2": {
+        "title_en": "Cohort 2 Demo Day",
+        "description_en": "Each team shows in five minutes what its challenge has built so far.",
+    },
+    "Arrivée des EIG dans leurs administrations d'accueil": {
+        "title_en": "The EIGs join their host organisations",
+        "description_en": "The fellows of Cohort 2 start their ten months within the teams "
+        "that run their challenges.",
+    },
+    "Bootcamp d'intégration de la promotion 2": {
+        "title_en": "Cohort 2 induction bootcamp",
+    },
+    "Session d’information pour les candidat·e·s de la promotion 3": {
+        "title_en": "Information session for Cohort 3 applicants",
+        "description_en": "The programme team presents the open challenges and answers "
+        "applicants' questions.",
+    },
+}
+
+
+# The promotions' presentations, by number.
+COHORTS = {
+    1: "The first cohort led the way in 2017: 11 entrepreneurs d'intérêt général joined "
+    "ministries, courts and public bodies to take up 9 challenges. Each challenge was followed "
+    "by at least one mentor from its host organisation, and the results were presented at a "
+    "closing session in October 2017.",
+    2: "The second cohort was recruited in autumn 2017 and joined its host organisations in "
+    "January 2018 for ten months. Working in teams of two or three, its members took up 13 "
+    "challenges selected by a jury of experts, then validated by the steering committee of the "
+    "Investments for the Future fund that finances them. Each team had an operational mentor "
+    "and was followed by a strategic mentor.",
+}
+
+
+def load_english_cohorts():
+    for number, description in COHORTS.items():
+        Cohort.objects.filter(number=number, description_en="").update(description_en=description)
+
+
+def load_english_events():
+    for title, texts in EVENTS.items():
+        Event.objects.filter(title=title, title_en="").update(**texts)
+
+
 def load_english_challenges():
     for slug, texts in CHALLENGES.items():
         Challenge.objects.filter(slug=slug, name_en="").update(**texts)
@@ -131,6 +179,7 @@ def load_english_challenges():
 
 def load_english_pages(home):
     """The English tree, then the translations of the home, the rules and the FAQ (once)."""
+    load_english_cohorts()
     load_english_challenges()
     ensure_english_tree()
     english = Locale.objects.get(language_code="en")

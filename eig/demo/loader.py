@@ -31,7 +31,7 @@ from eig.demo.data import pages as page_data
 from eig.demo.data import press as press_data
 from eig.demo.data import programme as programme_data
 from eig.demo.data import rules as rules_data
-from eig.demo.english import load_english_pages
+from eig.demo.english import load_english_events, load_english_pages
 from eig.demo.mentors import load_mentor_demo
 from eig.demo.open_call import load_open_call
 from eig.demo.proposals import load_proposals_demo
@@ -75,6 +75,7 @@ def load_demo():
     load_review_demo(promotion_2)
     load_audition_demo(promotion_2)
     load_community_demo(promotion_2, mentor=load_mentor_demo(promotion_2))
+    load_english_events()
     load_demo_second_factor()
     return programme
 

@@ -82,6 +82,9 @@ class Event(models.Model):
         help_text=_("Page de l’événement ou visioconférence."),
     )
     description = models.TextField(_("description"), blank=True)
+    # The English site's version (eig.translation): blank, the French text shows.
+    title_en = models.CharField(_("titre en anglais"), max_length=300, blank=True)
+    description_en = models.TextField(_("description en anglais"), blank=True)
     registration_open = models.BooleanField(_("inscriptions ouvertes"), default=False)
     capacity = models.PositiveIntegerField(
         _("places"),

@@ -8,6 +8,7 @@ from eig.challenges.models import Challenge
 from eig.cohorts.models import Cohort
 from eig.community.selectors import promotion_teams
 from eig.http_cache import cacheable
+from eig.translation import falls_back
 from eig.website import selectors
 from eig.website.feeds import NewsAtomFeed, NewsRssFeed
 from eig.website.forms import ChallengeFilterForm
@@ -115,10 +116,16 @@ def press(request):
 @public()
 @cacheable
 def events(request):
+    periods = selectors.events_by_period()
+    listed = periods["upcoming"] + periods["past"]
     return render(
         request,
         "website/events.html",
-        {**selectors.events_by_period(), "breadcrumb_data": {"current": _("Événements")}},
+        {
+            **periods,
+            "in_french": any(falls_back(event, "title") for event in listed),
+            "breadcrumb_data": {"current": _("Événements")},
+        },
     )
 
 

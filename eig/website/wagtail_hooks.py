@@ -36,6 +36,8 @@ class CohortViewSet(SnippetViewSet):
         FieldRowPanel([FieldPanel("programme"), FieldPanel("number"), FieldPanel("year")]),
         FieldPanel("is_published"),
         FieldPanel("description"),
+        # Left blank, the French text shows on the English site with a notice.
+        FieldPanel("description_en", heading="Presentation in English"),
         FieldRowPanel(
             [
                 FieldPanel("fellows_count"),
@@ -215,6 +217,26 @@ class EventViewSet(SnippetViewSet):
     list_display = ["title", "starts_on", "place", "kind", "audience"]
     list_filter = ["kind", "audience", "cohort", "registration_open"]
     search_fields = ["title", "place"]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("title"),
+                    FieldRowPanel(
+                        [FieldPanel("kind"), FieldPanel("audience"), FieldPanel("cohort")]
+                    ),
+                    FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+                    FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+                    FieldRowPanel([FieldPanel("place"), FieldPanel("url")]),
+                    FieldPanel("description"),
+                    FieldRowPanel([FieldPanel("registration_open"), FieldPanel("capacity")]),
+                ],
+                heading=_("Français"),
+            ),
+            # Left blank, the French texts show on the English site with a notice.
+            ObjectList([FieldPanel("title_en"), FieldPanel("description_en")], heading="English"),
+        ]
+    )
 
 
 class ProgrammeGroup(SnippetViewSetGroup):

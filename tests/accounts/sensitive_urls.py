@@ -1,8 +1,9 @@
 """Two sensitive views around the site's own URLs, for tests/accounts/test_sessions.py."""
 
 from django.http import HttpResponse
-from django.urls import include, path
+from django.urls import path
 
+from eig import urls as site_urls
 from eig.accounts.access import SIGNED_IN, access
 
 
@@ -21,5 +22,6 @@ def send(request):
 urlpatterns = [
     path("essai/export/", export),
     path("essai/envoi/", send),
-    path("", include("eig.urls")),
+    # The site's patterns themselves: i18n_patterns may not sit inside an include().
+    *site_urls.urlpatterns,
 ]

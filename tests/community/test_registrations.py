@@ -257,3 +257,14 @@ def test_the_event_start_comes_from_its_time_or_the_start_of_its_day(cohort):
     assert timezone.localtime(dated.start).hour == 0
     timed = upcoming_event(cohort)
     assert timed.starts_on == timezone.localdate(timed.starts_at)
+
+
+def test_the_events_page_offers_registration_for_upcoming_events_only(db, client):
+    upcoming = upcoming_event(audience=Event.Audience.PUBLIC, title="Atelier à venir")
+    past = upcoming_event(days=-30, audience=Event.Audience.PUBLIC, title="Atelier passé")
+
+    html = client.get(reverse("events")).content.decode()
+
+    assert f'S’inscrire<span class="fr-sr-only"> — {upcoming.title}' in html
+    assert past.title in html
+    assert f"— {past.title}</span>" not in html

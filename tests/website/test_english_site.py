@@ -192,3 +192,64 @@ def test_an_existing_site_gets_its_english_tree(client, demo):
     html = client.get("/en/page-ajoutee/").content.decode()
     assert "Page ajoutée" in html and NOTICE in html
     assert Locale.objects.filter(language_code="en").exists()
+
+
+def test_events_read_their_english_texts_and_fall_back_to_french(client, db):
+    from tests.factories import EventFactory
+
+    EventFactory(
+        title="Atelier données",
+        title_en="Data workshop",
+        description="Lire les données.",
+        description_en="Reading data.",
+        audience="public",
+    )
+    EventFactory(title="Atelier design", description="Dessiner les services.", audience="public")
+
+    english = client.get("/en/evenements/").content.decode()
+    assert "Data workshop" in english and "Reading data." in english
+    assert "Atelier données" not in english
+    assert re.search(r'<h3 class="fr-h6 fr-mb-1v" lang="fr">Atelier design</h3>', english)
+    assert NOTICE in english
+
+    french = client.get("/evenements/").content.decode()
+    assert "Atelier données" in french and "Data workshop" not in french
+    assert NOTICE not in french
+
+
+def test_a_promotion_reads_its_english_presentation_or_says_it_is_in_french(client, db):
+    from tests.factories import CohortFactory
+
+    cohort = CohortFactory(is_published=True, number=61, year=2061, description="Une promotion.")
+
+    fallback = client.get("/en/promotions/61/").content.decode()
+    assert NOTICE in fallback
+    assert '<p class="fr-text--lead" lang="fr">Une promotion.</p>' in fallback
+
+    cohort.description_en = "A cohort."
+    cohort.save()
+    english = client.get("/en/promotions/61/").content.decode()
+    assert "A cohort." in english and NOTICE not in english
+    assert "Une promotion." in client.get("/promotions/61/").content.decode()
+
+
+def test_the_call_for_challenges_says_its_texts_are_in_french(client, db):
+    import datetime
+
+    from django.utils import timezone
+
+    from eig.proposals.models import ChallengeCall
+    from tests.factories import CohortFactory
+
+    now = timezone.now()
+    ChallengeCall.objects.create(
+        cohort=CohortFactory(number=62, year=2062),
+        opens_at=now - datetime.timedelta(days=1),
+        closes_at=now + datetime.timedelta(days=10),
+        introduction="Proposez vos défis.",
+    )
+
+    english = client.get("/en/appel-a-defis/").content.decode()
+    assert NOTICE in english
+    assert '<div class="fr-text--lead" lang="fr"><p>Proposez vos défis.</p></div>' in english
+    assert NOTICE not in client.get("/appel-a-defis/").content.decode()

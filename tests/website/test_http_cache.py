@@ -106,7 +106,7 @@ def test_a_post_to_a_public_page_is_never_stored(client, demo):
 
 
 def test_a_page_behind_a_password_is_never_shared(client, demo):
-    page = Page.objects.get(url_path__endswith="/faq/")
+    page = Page.objects.get(url_path__endswith="/faq/", locale__language_code="fr")
     PageViewRestriction.objects.create(
         page=page, restriction_type=PageViewRestriction.PASSWORD, password="secret"
     )

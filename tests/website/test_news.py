@@ -30,7 +30,7 @@ def add_article(index, slug, published_on, tags=(), **fields):
 
 @pytest.fixture
 def index(demo):
-    return NewsIndexPage.objects.get()
+    return NewsIndexPage.objects.get(locale__language_code="fr")
 
 
 def test_the_demo_publishes_a_news_index_with_articles(client, index):
