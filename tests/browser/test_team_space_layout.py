@@ -89,7 +89,12 @@ def test_the_team_s_navigation_fits_one_line_and_opens_its_groups_with_the_keybo
 
     selection.focus()
     team_page.keyboard.press("Enter")
-    assert selection.get_attribute("aria-expanded") == "true"
+    team_page.wait_for_function(
+        "button => button.getAttribute('aria-expanded') === 'true'",
+        arg=selection.element_handle(),
+    )
+    # The DSFR's script shows the sub-menu after its opening transition: wait for its links.
+    nav.get_by_role("link", name="Jury", exact=True).wait_for(state="visible")
     team_page.keyboard.press("Tab")
     focused = team_page.evaluate("document.activeElement.textContent")
     assert focused == "Jury"
