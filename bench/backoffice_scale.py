@@ -341,7 +341,7 @@ def timed_phases():
         "detect_conflicts": "conflicts (detect, store)",
         "affinity_matrix": "affinities (numpy)",
         "_constraints": "constraints (conflicts, started)",
-        "assign_reviewers": "solver (HiGHS)",
+        "assign_reviewers": "solver (flow or HiGHS)",
         "_store": "writes (delete, create)",
     }
     found = {label: [0.0, 0.0] for label in phases.values()}
@@ -555,20 +555,20 @@ def measure(args, figures):
     team = User.objects.get(username="equipe@echelle.example")
     client = team_client(team)
     submitted = Application.objects.filter(cohort=cohort).submitted()
-    popular = (
+    # The list's défi filter takes the défi's slug, as the ranking's address does.
+    slug = (
         Challenge.objects.filter(cohort=cohort, choices__rank=1)
-        .values_list("slug", "pk")
+        .values_list("slug", flat=True)
         .annotate(count=Count("pk"))
         .order_by("-count")
         .first()
     )
-    slug, challenge_id = popular[0], popular[1]
     middle = submitted.order_by("pk")[submitted.count() // 2]
     list_url = f"/equipe/candidatures/?promotion={cohort.number}"
     pages = [
         ("list, unfiltered", list_url, PAGE_TARGET),
         ("list, sorted by score", f"{list_url}&tri=-note", PAGE_TARGET),
-        ("list, filtered (défi, stage)", f"{list_url}&defi={challenge_id}&etat=eligible",
+        ("list, filtered (défi, stage)", f"{list_url}&defi={slug}&etat=eligible",
          PAGE_TARGET),
         ("list, search", f"{list_url}&q=dupre", PAGE_TARGET),
         ("statistics", f"/equipe/candidatures/statistiques/?promotion={cohort.number}",

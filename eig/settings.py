@@ -1,5 +1,6 @@
 """Django settings, read from the environment with safe local defaults (see .env.example)."""
 
+import warnings
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -114,6 +115,8 @@ MIDDLEWARE = [
     "eig.storage.StorageUnavailableMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail's pages: the site found once per process and change, not at each request.
+    "eig.website.sites.KnownSiteMiddleware",
     # Last: a password sign-in refused for too many failures gets the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -341,6 +344,11 @@ CONTENT_SECURITY_POLICY = {
 # django-dsfr
 DSFR_CONTENT_IS_SAFE = False
 DSFR_MARK_OPTIONAL_FIELDS = True
+# django-dsfr warns at every form rendered that this setting is transitional (whatever its
+# value); under gunicorn that wrote three lines to the error log per form.
+warnings.filterwarnings(
+    "ignore", message="Transitional Django setting DSFR_MARK_OPTIONAL_FIELDS", category=UserWarning
+)
 DSFR_USE_INTEGRITY_CHECKSUMS = False
 
 # The public address of the site, for the links sent by e-mail.

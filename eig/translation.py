@@ -42,6 +42,16 @@ def falls_back(obj, field):
     return is_english() and not getattr(obj, f"{field}_en", "")
 
 
+def any_falls_back(objects, fields):
+    """Whether an English visitor reads in French any of `fields` that `objects` show: a text
+    written in French without its English version. One notice per page says so."""
+    return is_english() and any(
+        getattr(obj, field) and not getattr(obj, f"{field}_en", "")
+        for obj in objects
+        for field in fields
+    )
+
+
 class EnglishSiteMiddleware:
     """Under /en/, only the public site's pages: sign-in, the spaces and the forms stay French.
 

@@ -4,6 +4,8 @@ from django.test import Client, override_settings
 
 from eig.cohorts.models import Programme
 from eig.demo.loader import load_demo, load_site
+from eig.website import purge
+from eig.website.templatetags import public_fragments
 from tests.accounts.second_factor import force_login_past_the_second_factor
 from tests.factories import (
     CandidateFactory,
@@ -28,6 +30,14 @@ def immediate_tasks(settings):
 def private_files(settings, tmp_path):
     """CVs and other private files go to a temporary folder, never to var/."""
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+
+
+@pytest.fixture(autouse=True)
+def no_fragment_copies_of_another_test():
+    """Each test's writes, the shared cache's included, are rolled back, but not the copies of
+    what this process keeps: the public fragments, the site, the programme (eig.website.purge)."""
+    public_fragments.forget_copies()
+    purge.forget_kept()
 
 
 @pytest.fixture(autouse=True)

@@ -27,7 +27,7 @@ from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import resolve_url
 from django.utils.cache import add_never_cache_headers
 
-from eig.accounts.roles import is_programme_team
+from eig.accounts.roles import is_programme_team, programme_team_rows
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,8 @@ def ask_roles(request, roles):
     by_rows = {role.name: Exists(role.rows(user)) for role in unknown if role.rows}
     if by_rows:
         known.update(get_user_model().objects.filter(pk=user.pk).values(**by_rows).get())
+    if PROGRAMME_TEAM.name in by_rows:  # the templates ask is_programme_team(user) directly
+        user._is_programme_team = known[PROGRAMME_TEAM.name]
 
 
 def has_role(request, role):
@@ -72,7 +74,7 @@ def has_role(request, role):
     return known[role.name]
 
 
-PROGRAMME_TEAM = Role("programme_team", is_programme_team)
+PROGRAMME_TEAM = Role("programme_team", is_programme_team, programme_team_rows)
 # Anyone signed in: a candidate's own pages, whose objects are then checked one by one.
 SIGNED_IN = Role("signed_in", lambda user: user.is_authenticated)
 

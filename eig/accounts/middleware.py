@@ -38,6 +38,8 @@ class AccountSecurityMiddleware:
             return None
         if request.resolver_match.url_name in OPEN_DURING_STEPS:
             return None
+        if security.asks_nothing(request, view_func):
+            return None
         step = security.pending_step(request)
         if step is None or step in getattr(view_func, "during_steps", ()):
             return None

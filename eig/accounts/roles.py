@@ -1,5 +1,8 @@
 """Who is who: every access rule of the platform starts from these functions."""
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
 PROGRAMME_TEAM_GROUP = "Équipe du programme"
 
 
@@ -14,6 +17,18 @@ def is_programme_team(user):
         return False
     if user.is_superuser:
         return True
-    if "_is_programme_team" not in user.__dict__:
-        user._is_programme_team = user.groups.filter(name=PROGRAMME_TEAM_GROUP).exists()
-    return user._is_programme_team
+    # getattr, not user.__dict__: request.user is a SimpleLazyObject, whose __dict__ is its own.
+    known = getattr(user, "_is_programme_team", None)
+    if known is None:
+        known = user._is_programme_team = user.groups.filter(name=PROGRAMME_TEAM_GROUP).exists()
+    return known
+
+
+def programme_team_rows(user):
+    """The rows whose existence makes `user` one of the team, as is_programme_team decides:
+    the header asks the team's role in the same query as the others (access.ask_roles)."""
+    if not user.is_active:
+        return Group.objects.none()
+    if user.is_superuser:
+        return get_user_model().objects.filter(pk=user.pk)
+    return Group.objects.filter(user=user, name=PROGRAMME_TEAM_GROUP)

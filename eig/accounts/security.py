@@ -17,11 +17,12 @@ than `settings.SENSITIVE_ACTION_MAX_AGE_MINUTES` (see eig.accounts.reauthenticat
 
 import enum
 import time
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.utils.module_loading import import_string
 
-from eig.accounts.access import PROGRAMME_TEAM, ask_roles, has_role
+from eig.accounts.access import PROGRAMME_TEAM, SIGNED_IN, ask_roles, has_role
 from eig.accounts.second_factor import has_second_factor
 
 LAST_ACTIVITY = "eig_last_activity"
@@ -29,6 +30,8 @@ STRONG_AUTHENTICATION_AT = "eig_strong_authentication_at"
 BROWSER_TRUSTED = "eig_browser_trusted"
 TRUSTED_BROWSER_COOKIE = "eig_trusted_browser"
 TRUSTED_BROWSER_SALT = "eig.accounts.trusted_browser"
+# Set at sign-in for an account with neither a second factor nor a staff role (a candidate).
+PLAIN_ACCOUNT = "eig_plain_account"
 # The session is written at most once a minute to note activity: a write per request is waste.
 ACTIVITY_RESOLUTION_SECONDS = 60
 
@@ -80,6 +83,22 @@ def pending_step(request):
     return None
 
 
+def asks_nothing(request, view):
+    """Whether a page any signed-in person may see needs no step for this session.
+
+    True for a session opened by a plain account (see PLAIN_ACCOUNT) on a view open to
+    SIGNED_IN only: a candidate's pages then skip `pending_step`'s two queries at every request
+    of the deadline rush. Any other view asks `pending_step`, so an account that became staff
+    since its sign-in meets its steps at the first staff page.
+    """
+    roles = getattr(view, "access_roles", ())
+    return (
+        bool(roles)
+        and all(role is SIGNED_IN for role in roles)
+        and request.session.get(PLAIN_ACCOUNT, False)
+    )
+
+
 def now():
     return int(time.time())
 
@@ -95,9 +114,13 @@ def idle_expired(request):
 
 
 def start_session(sender, request, user, **kwargs):
-    """At sign-in (user_logged_in): the idle clock starts, saved with the new session."""
+    """At sign-in (user_logged_in): the idle clock starts, saved with the new session, and
+    the session notes whether the account is a plain one (asks_nothing)."""
     if hasattr(request, "session"):
         request.session[LAST_ACTIVITY] = now()
+        # The account's roles, asked apart: this request's may still be the visitor's.
+        account = SimpleNamespace(user=user)
+        request.session[PLAIN_ACCOUNT] = not has_second_factor(user) and not is_staff(account)
 
 
 def note_activity(request):

@@ -49,11 +49,6 @@ def get_own_application(request, public_id):
     return application_or_404(request, own_applications(request.user), public_id)
 
 
-def own_application_in(user, cohort):
-    """`user`'s application to `cohort`, or None."""
-    return own_applications(user).select_related("cohort").filter(cohort=cohort).first()
-
-
 def cv_response(request, application):
     """The CV of an application its caller may see: a download, recorded; 404 without a file."""
     if not application.cv:

@@ -9,7 +9,6 @@ import uuid
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -166,7 +165,7 @@ def submit_application(*, application, by, now=None):
         application = _lock(application)
         _check_is_candidate(application, by)
         # Read once for the checks and the submission's snapshot, in one query each.
-        prefetch_related_objects([application], "experiences", "choices")
+        steps.prefetch_lists(application)
         if application.status not in (Application.Status.DRAFT, Application.Status.WITHDRAWN):
             return _submit_again(application, by=by, now=now)
         if not application.can_become(Application.Status.SUBMITTED):

@@ -2,11 +2,12 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from eig.applications import calls, forms
+from eig.applications.models import ChallengeChoice
 from eig.challenges.models import Challenge
 
 
@@ -90,7 +91,18 @@ def missing_items(application, *, except_step=None):
     return missing
 
 
+def prefetch_lists(application):
+    """Reads the experiences and the choices (with défi and host) once for the checks, the
+    snapshot and the summary of one request; a list already read is not read again."""
+    prefetch_related_objects(
+        [application],
+        "experiences",
+        Prefetch("choices", queryset=ChallengeChoice.objects.select_related("challenge__host")),
+    )
+
+
 def _missing_in_lists(step, application):
+    prefetch_lists(application)
     if step.key == "background":
         experiences = list(application.experiences.all())
         missing = [
@@ -102,7 +114,7 @@ def _missing_in_lists(step, application):
             missing.append(Missing(step, _("Au moins une expérience, ou un texte libre")))
         return missing
     if step.key == "challenges":
-        choices = list(application.choices.select_related("challenge"))
+        choices = list(application.choices.all())
         if not choices:
             return [Missing(step, _("Au moins un défi"))]
         open_ids = set(calls.open_challenges(application.cohort).values_list("pk", flat=True))

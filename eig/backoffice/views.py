@@ -22,6 +22,7 @@ from eig.backoffice.stage_forms import BulkMoveForm, MoveForm, why_no_move
 from eig.cohorts.models import Cohort
 from eig.selection.access import applications_visible_to
 from eig.selection.evaluations import evaluations_panel
+from eig.selection.reviews import calibrated_overalls
 from eig.selection.score_tables import cohort_scores
 
 APPLICATIONS_PER_PAGE = 50
@@ -65,7 +66,7 @@ def listed_ids(visible, form, *, whole=True):
     cohort = form.selected_cohort()
     scores = {}
     if cohort is not None:
-        scores = {pk: result.calibrated_overall for pk, result in cohort_scores(cohort)[1].items()}
+        scores = calibrated_overalls(cohort, cohort_scores(cohort)[1])
     applications = filter_applications(visible, **form.filters())
     order = sorted_ids if whole else ordered_ids
     return order(applications, form.cleaned_data["tri"], scores), scores

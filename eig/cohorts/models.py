@@ -39,6 +39,9 @@ class Programme(models.Model):
     short_name = models.CharField(_("nom court"), max_length=20)
     tagline = models.CharField(_("accroche"), max_length=200, blank=True)
     operator = models.CharField(_("porteur du programme"), max_length=200)
+    # The English site's versions (eig.translation): blank, the French text shows.
+    tagline_en = models.CharField(_("accroche en anglais"), max_length=200, blank=True)
+    operator_en = models.CharField(_("porteur du programme en anglais"), max_length=200, blank=True)
     operator_url = models.URLField(_("site du porteur"), blank=True)
     contact_email = models.EmailField(_("adresse de contact"))
     more_information_url = models.URLField(_("lien « en savoir plus »"), blank=True)
@@ -487,6 +490,8 @@ class SelectionCriterion(Orderable):
     cohort = ParentalKey(Cohort, on_delete=models.CASCADE, related_name="selection_criteria")
     title = models.CharField(_("critère"), max_length=200)
     details = models.CharField(_("précisions"), max_length=300, blank=True)
+    title_en = models.CharField(_("critère en anglais"), max_length=200, blank=True)
+    details_en = models.CharField(_("précisions en anglais"), max_length=300, blank=True)
 
     class Meta(Orderable.Meta):
         verbose_name = _("critère de sélection")

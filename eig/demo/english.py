@@ -1,5 +1,7 @@
 """The English site of the demo (docs/i18n.md): the home, the rules and the FAQ translated, the
-other pages left as aliases of the French ones so that the fallback notice shows on real pages.
+other pages left as aliases of the French ones so that the fallback notice shows on real pages;
+the programme's tagline, the calls for défis and the selection criteria translated; one défi
+partly translated, some events and the promotions' presentations.
 """
 
 import json
@@ -7,8 +9,9 @@ import json
 from wagtail.models import Locale
 
 from eig.challenges.models import Challenge
-from eig.cohorts.models import Cohort
+from eig.cohorts.models import Cohort, Programme, SelectionCriterion
 from eig.events.models import Event
+from eig.proposals.models import ChallengeCall, ChallengeCallCriterion, ChallengeCallQuestion
 from eig.website.i18n import ensure_english_tree
 
 HOME = {
@@ -159,7 +162,158 @@ COHORTS = {
     "challenges selected by a jury of experts, then validated by the steering committee of the "
     "Investments for the Future fund that finances them. Each team had an operational mentor "
     "and was followed by a strategic mentor.",
+    3: "A fictional cohort, created by the demo to try the call for applications: its "
+    "challenges do not exist, but the application journey is the programme's own.",
 }
+
+
+# The programme's own texts: its tagline (in the header) and who runs it (in the footer).
+PROGRAMME = {
+    "tagline_en": "Digital talent joining public administrations to take up, with their staff, "
+    "challenges of general interest",
+    "operator_en": "Etalab (DINSIC, Prime Minister's Office)",
+}
+
+# The calls for défis: their presentation, by cohort number.
+CALL_INTRODUCTIONS = {
+    2: "Central administrations, regional services, public bodies: put forward a digital "
+    "challenge of general interest that two or three entrepreneurs d'intérêt général will take "
+    "up for ten months with your staff. The challenges kept by the jury, then approved by the "
+    "steering committee of the fund that finances them, make up the programme's second cohort.",
+    3: "Central administrations, regional services, public bodies: put forward a digital "
+    "challenge of general interest that two or three entrepreneurs d'intérêt général will take "
+    "up for ten months with your staff. The challenges kept by the jury, then approved by the "
+    "steering committee, make up the programme's Cohort 3.",
+}
+
+CALL_MEETING_PLACES = {
+    "Liberté Living Lab, Paris": "Liberté Living Lab, Paris",
+    "En visioconférence (le lien est envoyé aux inscrits)": "By video call (the link is sent "
+    "to those who register)",
+}
+
+# The criteria of a défi, by their French title: (title, details).
+CALL_CRITERIA = {
+    "Impact pour l’administration et pour le public": (
+        "Impact on the administration and the public",
+        "",
+    ),
+    "Qualité de l’équipe d’agents et sa disponibilité": (
+        "Quality and availability of the staff team",
+        "",
+    ),
+    "Niveau et engagement des mentors": ("Seniority and commitment of the mentors", ""),
+    "Précision du défi et des résultats attendus": (
+        "Clarity of the challenge and of the expected results",
+        "",
+    ),
+    "Données et ressources disponibles": ("Data and resources available", ""),
+    "Cohérence avec les valeurs du programme": ("Fit with the programme's values", ""),
+}
+
+# The administrations' questions, by their French question: (question, answer).
+CALL_QUESTIONS = {
+    "Qui peut proposer un défi ?": (
+        "Who can put forward a challenge?",
+        "Any State administration, central or regional, and its public bodies. Several staff "
+        "members of the same administration write a single proposal together.",
+    ),
+    "Combien coûte l'accueil des EIG ?": (
+        "What does hosting EIGs cost?",
+        "The programme pays a large share of the fellows' salaries; the host administration "
+        "says in its proposal what it can co-fund, and provides a team of staff, mentors, a "
+        "workplace and its data.",
+    ),
+    "Que se passe-t-il après le dépôt ?": (
+        "What happens once the proposal is submitted?",
+        "The programme team checks that the proposal is admissible and shortlists challenges "
+        "on paper; the shortlisted administrations then present their challenge to a jury. "
+        "The steering committee approves the challenges kept.",
+    ),
+    "Pouvons-nous modifier notre proposition après l'avoir déposée ?": (
+        "Can we change our proposal after submitting it?",
+        "Yes, until the call closes: each change becomes the submitted version.",
+    ),
+}
+
+# The selection criteria of the calls for applications, by their French title. The
+# availability's details depend on the cohort's dates (written below).
+SELECTION_CRITERIA = {
+    "Dynamisme et esprit d'initiative": (
+        "Drive and initiative",
+        "Energy, a vision, a taste for taking initiatives and a positive attitude.",
+    ),
+    "Compréhension du défi": (
+        "Understanding of the challenge",
+        "Grasping what is at stake in the challenge and suggesting strategic directions to move "
+        "it forward.",
+    ),
+    "Sens de l'intérêt général": (
+        "Commitment to the general interest",
+        "Working for the common good, for instance through contributions to free software or "
+        "volunteering.",
+    ),
+    "Intégration dans l'administration": (
+        "Fitting into the administration",
+        "Finding one's place in an administration and working with all its trades: information "
+        "systems, business services, human resources, senior management.",
+    ),
+    "Intégration dans une administration": (
+        "Fitting into an administration",
+        "Dialogue with business services, IT and HR.",
+    ),
+    "Compétences techniques": (
+        "Technical skills",
+        "Technology (programming languages, frameworks, full-stack development), design, user "
+        "experience or data science.",
+    ),
+}
+
+
+def load_english_calls():
+    """The calls for défis in English: their presentation, criteria and questions; and the
+    open call's cohort, made after the site (its presentation and selection criteria)."""
+    load_english_programme()
+    load_english_cohorts()
+    for place, place_en in CALL_MEETING_PLACES.items():
+        ChallengeCall.objects.filter(
+            information_meeting_place=place, information_meeting_place_en=""
+        ).update(information_meeting_place_en=place_en)
+    for number, introduction in CALL_INTRODUCTIONS.items():
+        ChallengeCall.objects.filter(cohort__number=number, introduction_en="").update(
+            introduction_en=introduction
+        )
+    for title, (title_en, details_en) in CALL_CRITERIA.items():
+        ChallengeCallCriterion.objects.filter(title=title, title_en="").update(
+            title_en=title_en, details_en=details_en
+        )
+    for question, (question_en, answer_en) in CALL_QUESTIONS.items():
+        ChallengeCallQuestion.objects.filter(question=question, question_en="").update(
+            question_en=question_en, answer_en=answer_en
+        )
+
+
+def load_english_programme():
+    """The programme's tagline and operator and the selection criteria, in English."""
+    Programme.objects.filter(tagline_en="").update(**PROGRAMME)
+    for title, (title_en, details_en) in SELECTION_CRITERIA.items():
+        SelectionCriterion.objects.filter(title=title, title_en="").update(
+            title_en=title_en, details_en=details_en
+        )
+    for criterion in SelectionCriterion.objects.filter(
+        title="Disponibilité", title_en=""
+    ).select_related("cohort"):
+        criterion.title_en, criterion.details_en = "Availability", _availability(criterion.cohort)
+        criterion.save(update_fields=["title_en", "details_en"])
+
+
+def _availability(cohort):
+    if not cohort.starts_on:
+        return f"Full time for {cohort.duration_months} months."
+    return (
+        f"Full time for {cohort.duration_months} months, "
+        f"from {cohort.starts_on:%B} {cohort.starts_on.day}, {cohort.starts_on.year}."
+    )
 
 
 def load_english_cohorts():
@@ -179,6 +333,7 @@ def load_english_challenges():
 
 def load_english_pages(home):
     """The English tree, then the translations of the home, the rules and the FAQ (once)."""
+    load_english_programme()
     load_english_cohorts()
     load_english_challenges()
     ensure_english_tree()

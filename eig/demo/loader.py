@@ -31,9 +31,10 @@ from eig.demo.data import pages as page_data
 from eig.demo.data import press as press_data
 from eig.demo.data import programme as programme_data
 from eig.demo.data import rules as rules_data
-from eig.demo.english import load_english_events, load_english_pages
+from eig.demo.english import load_english_calls, load_english_events, load_english_pages
 from eig.demo.mentors import load_mentor_demo
 from eig.demo.open_call import load_open_call
+from eig.demo.promotion_1 import load_promotion_1
 from eig.demo.proposals import load_proposals_demo
 from eig.events.models import Event
 from eig.press.models import PressItem
@@ -75,7 +76,10 @@ def load_demo():
     load_review_demo(promotion_2)
     load_audition_demo(promotion_2)
     load_community_demo(promotion_2, mentor=load_mentor_demo(promotion_2))
+    # After Promotion 2's candidates: the first of them stays the demo candidate.
+    load_promotion_1(programme.cohorts.get(number=1))
     load_english_events()
+    load_english_calls()
     load_demo_second_factor()
     return programme
 

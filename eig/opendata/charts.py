@@ -6,8 +6,12 @@ through its viewBox. A hidden count (None, see `suppression`) gets no bar and th
 """
 
 from dataclasses import dataclass, field
+from html import escape
 
+from django.utils.formats import localize
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 
 WIDTH = 720
 LABEL_HEIGHT = 20
@@ -48,6 +52,36 @@ class Row:
     label_y: float
     bars: list
     values: list
+
+    @property
+    def svg(self):
+        """Its label and bars in the chart, drawn here: the template's loops, then format_html,
+        took tens of milliseconds for the few hundred rows of a jury."""
+        label = escape(self.label)
+        parts = [f'<text class="eig-od-chart__label" x="0" y="{self.label_y}">{label}</text>']
+        for bar in self.bars:
+            if bar.value is None:
+                hidden = escape(str(_("masqué")))
+                parts.append(
+                    f'<text class="eig-od-chart__hidden" x="0" y="{bar.value_y}">{hidden}</text>'
+                )
+            else:
+                parts.append(
+                    f'<rect class="{bar.css}" x="0" y="{bar.y}" width="{bar.width}" '
+                    f'height="{bar.height}"></rect><text class="eig-od-chart__value" '
+                    f'x="{bar.width}" dx="4" y="{bar.value_y}">{escape(str(bar.value))}</text>'
+                )
+        return mark_safe("".join(parts))  # noqa: S308 (every text escaped)
+
+    @property
+    def cells(self):
+        """Its cells in the table, drawn here for the same reason."""
+        hidden = escape(str(_("masqué")))
+        values = "".join(
+            f"<td>{hidden if value is None else escape(localize(value))}</td>"
+            for value in self.values
+        )
+        return mark_safe(f'<th scope="row">{escape(self.label)}</th>{values}')  # noqa: S308
 
 
 @dataclass

@@ -11,7 +11,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Max, Q
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -258,19 +269,41 @@ def reached_per_cohort(applications=None):
     """{cohort number: [applications that reached each stage of FUNNEL]}, unsuppressed: of the
     published cohorts, or of `applications` (submitted ones, for the team's dashboards)."""
     applications = submitted_applications() if applications is None else applications
-    furthest = {}
-    cohort_of = {}
-    for pk, number, status in applications.values_list("pk", "cohort__number", "status"):
-        furthest[pk] = REACHED_RANK.get(status, 0)
-        cohort_of[pk] = number
-    transitions = StageTransition.objects.filter(application__in=applications)
-    for pk, status in transitions.values_list("application_id", "to_status"):
-        furthest[pk] = max(furthest[pk], REACHED_RANK.get(status, 0))
-    counts = {number: [0] * len(FUNNEL) for number in set(cohort_of.values())}
-    for pk, rank in furthest.items():
+    # The furthest stage of each application, from its status or its past stages, counted by
+    # the database: reading 20,000 applications to count them here took a fifth of the time of
+    # the team's statistics page.
+    furthest_before = (
+        StageTransition.objects.filter(application=OuterRef("pk"))
+        .order_by()
+        .values("application")
+        .annotate(rank=Max(_reached_rank("to_status")))
+        .values("rank")
+    )
+    furthest = Greatest(
+        _reached_rank("status"),
+        Coalesce(Subquery(furthest_before, output_field=IntegerField()), Value(0)),
+    )
+    rows = (
+        applications.order_by()
+        .annotate(furthest=furthest)
+        .values_list("cohort__number", "furthest")
+        .annotate(count=Count("pk"))
+    )
+    counts = {}
+    for number, rank, count in rows:
+        reached = counts.setdefault(number, [0] * len(FUNNEL))
         for stage in range(rank + 1):
-            counts[cohort_of[pk]][stage] += 1
+            reached[stage] += count
     return counts
+
+
+def _reached_rank(field):
+    """The rank in FUNNEL of the status in `field`, as an SQL expression."""
+    return Case(
+        *(When(**{field: status}, then=Value(rank)) for status, rank in REACHED_RANK.items()),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
 
 
 def demand_per_challenge(applications=None):

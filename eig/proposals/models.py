@@ -51,6 +51,12 @@ class ChallengeCall(ClusterableModel):
     )
     introduction = models.TextField(_("présentation de l’appel"), blank=True)
     rules = RichTextField(_("règlement de l’appel"), blank=True)
+    # The English site's versions (eig.translation): blank, the French text shows.
+    introduction_en = models.TextField(_("présentation de l’appel en anglais"), blank=True)
+    rules_en = RichTextField(_("règlement de l’appel en anglais"), blank=True)
+    information_meeting_place_en = models.CharField(
+        _("lieu ou lien de la réunion d’information en anglais"), max_length=300, blank=True
+    )
     information_meeting_at = models.DateTimeField(_("réunion d’information"), null=True, blank=True)
     information_meeting_place = models.CharField(
         _("lieu ou lien de la réunion d’information"), max_length=300, blank=True
@@ -102,6 +108,8 @@ class ChallengeCallCriterion(Orderable):
     call = ParentalKey(ChallengeCall, on_delete=models.CASCADE, related_name="criteria")
     title = models.CharField(_("critère"), max_length=200)
     details = models.CharField(_("précisions"), max_length=300, blank=True)
+    title_en = models.CharField(_("critère en anglais"), max_length=200, blank=True)
+    details_en = models.CharField(_("précisions en anglais"), max_length=300, blank=True)
 
     class Meta(Orderable.Meta):
         verbose_name = _("critère d’un défi")
@@ -117,6 +125,8 @@ class ChallengeCallQuestion(Orderable):
     call = ParentalKey(ChallengeCall, on_delete=models.CASCADE, related_name="questions")
     question = models.CharField(_("question"), max_length=300)
     answer = models.TextField(_("réponse"))
+    question_en = models.CharField(_("question en anglais"), max_length=300, blank=True)
+    answer_en = models.TextField(_("réponse en anglais"), blank=True)
 
     class Meta(Orderable.Meta):
         verbose_name = _("question fréquente")

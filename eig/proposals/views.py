@@ -21,6 +21,7 @@ from eig.proposals.access import (
 )
 from eig.proposals.models import CallState
 from eig.storage import StorageUnavailable, report_unavailable_upload
+from eig.translation import any_falls_back
 
 
 @public()
@@ -30,14 +31,19 @@ def call_page(request):
     call = calls.current_call(now)
     context = {"call": call, "breadcrumb_data": {"current": _("Appel à défis")}}
     if call is not None:
+        criteria, questions = list(call.criteria.all()), list(call.questions.all())
         context.update(
             state=call.state(now),
             states=CallState,
             time_left=call.time_left(now),
             closed_message=calls.closed_call_message(call, now),
-            criteria=list(call.criteria.all()),
-            questions=list(call.questions.all()),
+            criteria=criteria,
+            questions=questions,
             cohort=call.cohort,
+            # One notice when any text the page shows is read in French on the English site.
+            in_french=any_falls_back([call], ["introduction", "information_meeting_place", "rules"])
+            or any_falls_back(criteria, ["title", "details"])
+            or any_falls_back(questions, ["question", "answer"]),
         )
     return render(request, "proposals/call.html", context)
 

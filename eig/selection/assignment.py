@@ -10,7 +10,7 @@ or released, is replaced by the new proposal, which reviewers see once the team 
 from dataclasses import dataclass
 
 import numpy as np
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,7 +21,7 @@ from eig.matching import assign_reviewers
 from eig.selection import conflicts as rules
 from eig.selection import notices
 from eig.selection.affinity import affinity, affinity_matrix
-from eig.selection.models import Assignment, Conflict, Reviewer
+from eig.selection.models import Assignment, Conflict, DiscussionComment, Review, Reviewer
 from eig.selection.selectors import assignable_applications
 from eig.selection.services import candidate_facts, detect_conflicts, insert_rows, reviewer_facts
 
@@ -110,7 +110,7 @@ def propose_assignment(*, cohort, reviews_per_application, by):
 
 def _store(cohort, problem, result):
     """The proposal replaces every assignment of `cohort` that is not started."""
-    Assignment.objects.filter(reviewer__cohort=cohort).not_started().delete()
+    _delete_not_started(cohort)
     now = timezone.now()
     insert_rows(
         Assignment,
@@ -127,6 +127,21 @@ def _store(cohort, problem, result):
             for column in columns
         ),
     )
+
+
+def _delete_not_started(cohort):
+    """Delete the cohort's assignments that are not started, in three statements whatever
+    their number: Django's collector would load all 60,000 of a national call to unlink the
+    discussion's messages one batch at a time."""
+    stale = Assignment.objects.filter(reviewer__cohort=cohort).not_started()
+    # The messages stay, signed without their letter, as the foreign key's SET_NULL says.
+    DiscussionComment.objects.filter(assignment__in=stale).update(assignment=None)
+    Review.objects.filter(assignment__in=stale).delete()
+    select, params = stale.values("pk").query.sql_with_params()
+    quote = connection.ops.quote_name
+    table, key = Assignment._meta.db_table, Assignment._meta.pk.column
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {quote(table)} WHERE {quote(key)} IN ({select})", params)
 
 
 def _constraints(cohort, problem, reviews_per_application):

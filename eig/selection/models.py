@@ -1,5 +1,7 @@
 """The jury of a cohort: reviewers, their conflicts of interest and their assignments."""
 
+import uuid
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -282,6 +284,24 @@ class ReviewRevision(models.Model):
 
     def __str__(self):
         return f"{self.review} — {self.changed_at:%Y-%m-%d %H:%M}"
+
+
+class ScoresVersion(models.Model):
+    """A stamp drawn afresh by every write that changes a cohort's scores (eig/selection/kept.py):
+    the scores each process keeps are fresh while it is the same. Random rather than counted, so
+    that a row created again (a rolled back transaction, a restored backup) never repeats one."""
+
+    cohort = models.OneToOneField(
+        "cohorts.Cohort", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    stamp = models.UUIDField(default=uuid.uuid4)
+
+    class Meta:
+        verbose_name = _("version des notes")
+        verbose_name_plural = _("versions des notes")
+
+    def __str__(self):
+        return f"{self.cohort} — {self.stamp}"
 
 
 class DiscussionComment(models.Model):

@@ -3,14 +3,13 @@
 from typing import NamedTuple
 
 from django.db import transaction
-from django.db.models import Count, Max, Sum
 from django.http import Http404
 from django.utils import formats, timezone
 
 from eig.applications.models import Application, ChallengeChoice
 from eig.audit.models import Action
 from eig.audit.services import record
-from eig.selection import scoring, signals
+from eig.selection import kept, scoring, signals
 from eig.selection.models import (
     Assignment,
     GridCriterion,
@@ -260,20 +259,22 @@ def cohort_scores(cohort):
     """(criteria, {application pk: scoring.ApplicationScores}) on submitted reviews.
 
     The calibration reads every review of the cohort (60,000 for a national call): the result
-    is kept in this process while nothing it reads has changed (`scores_fingerprint`), so the
-    team's list, scores, rankings and teams pages do not compute it again at each read.
-    Treat it as read-only.
+    is kept in this process while neither the grid nor the cohort's scores version
+    (eig/selection/kept.py) has changed, so the team's list, scores, rankings and teams pages do
+    not compute it again at each read. Treat it as read-only.
     """
     criteria = criteria_of(grid_for(cohort))
-    fingerprint = (criteria, scores_fingerprint(cohort))
-    kept = _computed_scores.get(cohort.pk)
-    if kept is not None and kept[0] == fingerprint:
-        return criteria, kept[1]
-    count = fingerprint[1][0]
-    scores = scoring.aggregate(scoring_reviews(cohort) if count else [], criteria)
+    fingerprint = (criteria, kept.version(cohort))
+    found = _computed_scores.get(cohort.pk)
+    if found is not None and found[0] == fingerprint:
+        return criteria, found[1]
+    scores = scoring.aggregate(scoring_reviews(cohort), criteria)
     _computed_scores.pop(cohort.pk, None)
     if len(_computed_scores) >= KEPT_COHORTS:
-        _computed_scores.pop(next(iter(_computed_scores)))
+        oldest = next(iter(_computed_scores))
+        _computed_scores.pop(oldest)
+        for key in [key for key in _computed_with if key[0] == oldest]:
+            _computed_with.pop(key)
     _computed_scores[cohort.pk] = (fingerprint, scores)
     return criteria, scores
 
@@ -281,21 +282,6 @@ def cohort_scores(cohort):
 # {cohort pk: (fingerprint, scores)}: a few cohorts at most, the oldest computed leaving first.
 _computed_scores = {}
 KEPT_COHORTS = 3
-
-
-def scores_fingerprint(cohort):
-    """What changes whenever a submitted review of `cohort` does, in one query.
-
-    Scores and recommendations are only written by `save_review`, which saves the review's row
-    with them (its `updated_at`); a deleted or withdrawn review changes the count and the sum
-    of ids.
-    """
-    reviews = Review.objects.filter(
-        status=Review.Status.SUBMITTED, assignment__reviewer__cohort=cohort
-    ).order_by()
-    return tuple(
-        reviews.aggregate(count=Count("pk"), ids=Sum("pk"), updated=Max("updated_at")).values()
-    )
 
 
 def scoring_reviews(cohort):
@@ -357,3 +343,43 @@ def final_scores(cohort, scores, *, calibrated=True, applications=None):
         final = scoring.final_score(written, audition, audition_weight=cohort.audition_weight)
         finals[pk] = FinalScore(written, audition, final)
     return finals
+
+
+def cohort_finals(cohort, scores):
+    """(finals, ranked): `final_scores(cohort, scores)` of the whole cohort, calibrated, and the
+    ids of `scores` best final score first; `scores` must be `cohort_scores`'s.
+
+    Kept with the scores they come from: an audition mark moves the cohort's scores version
+    (eig/auditions/apps.py), so both are computed again after one. Treat them as read-only.
+    """
+
+    def compute():
+        finals = final_scores(cohort, scores)
+        return finals, sorted(scores, key=lambda pk: -finals[pk].final)
+
+    return kept_with(scores, cohort, "finals", compute, cohort.audition_weight)
+
+
+def calibrated_overalls(cohort, scores):
+    """{application pk: calibrated overall score} of `scores` (`cohort_scores`'s), kept."""
+    return kept_with(
+        scores,
+        cohort,
+        "overalls",
+        lambda: {pk: result.calibrated_overall for pk, result in scores.items()},
+    )
+
+
+def kept_with(scores, cohort, name, compute, key=None):
+    """`compute()`, kept with `scores` (`cohort_scores`'s, for `cohort`) while `key` is the
+    same: computed again when the scores are."""
+    found = _computed_with.get((cohort.pk, name))
+    if found is not None and found[0] is scores and found[1] == key:
+        return found[2]
+    value = compute()
+    _computed_with[(cohort.pk, name)] = (scores, key, value)
+    return value
+
+
+# {(cohort pk, name): (the scores, key, value)}; a cohort's leave with its scores.
+_computed_with = {}

@@ -37,16 +37,15 @@ def reasons(result, names):
 def ranked_by_final(cohort, scores):
     """(ids of the reviewed applications the jury assesses, best final score first; the final
     scores by id), without reading the applications themselves."""
-    # The cohort's, rather than 20,000 ids in an IN clause: the scores are its reviews'.
-    listed = set(
-        Application.objects.assessable()
-        .filter(cohort=cohort)
+    finals, ranked = reviews.cohort_finals(cohort, scores)
+    # The few not assessed (withdrawn, ineligible) rather than 20,000 assessed ids: the scores
+    # are those of the cohort's applications.
+    left_out = set(
+        Application.objects.filter(cohort=cohort, status__in=Application.NOT_ASSESSED)
         .order_by()
         .values_list("pk", flat=True)
     )
-    finals = reviews.final_scores(cohort, scores)
-    ids = sorted((pk for pk in scores if pk in listed), key=lambda pk: -finals[pk].final)
-    return ids, finals
+    return [pk for pk in ranked if pk not in left_out], finals
 
 
 def score_rows(cohort, criteria, scores, *, ids=None, finals=None):
@@ -73,8 +72,8 @@ def score_rows(cohort, criteria, scores, *, ids=None, finals=None):
 def ranking_entries(cohort, challenge, scores, *, calibrated):
     """(entries, finals): the candidates who chose `challenge`, ranked on their final score
     (see scoring.rank_for_challenge); `calibrated=False` takes the raw written score instead."""
-    # Only those who chose the défi take part in its ranking: their choices, scores and
-    # auditions alone are read, not the whole cohort's.
+    # Only those who chose the défi take part in its ranking: their choices alone are read, and
+    # their auditions too for the raw ranking (the calibrated one takes the kept final scores).
     candidates = Application.objects.assessable().filter(
         cohort=cohort, choices__challenge=challenge
     )
@@ -85,8 +84,13 @@ def ranking_entries(cohort, challenge, scores, *, calibrated):
         .values_list("application_id", "challenge_id")
     ):
         choices.setdefault(application_id, []).append(challenge_id)
-    scores = {pk: scores[pk] for pk in choices if pk in scores}
-    finals = reviews.final_scores(cohort, scores, calibrated=calibrated, applications=candidates)
+    every = scores
+    scores = {pk: every[pk] for pk in choices if pk in every}
+    if calibrated:  # the whole cohort's, kept with its scores
+        kept = reviews.cohort_finals(cohort, every)[0]
+        finals = {pk: kept[pk] for pk in choices if pk in kept}
+    else:
+        finals = reviews.final_scores(cohort, scores, calibrated=False, applications=candidates)
     entries = reviews.scoring.rank_for_challenge(
         challenge.pk,
         choices,

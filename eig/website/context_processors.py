@@ -2,10 +2,12 @@ from django.utils.functional import SimpleLazyObject
 
 
 def programme(request):
-    """The programme, for the header and footer; loaded only by pages that use it."""
+    """The programme, for the header and footer; loaded only by pages that use it, and kept by
+    the process until a change (every page shows it: eig.website.purge)."""
+    from eig.website.purge import kept
     from eig.website.selectors import current_programme
 
-    return {"programme": SimpleLazyObject(current_programme)}
+    return {"programme": SimpleLazyObject(lambda: kept(request, "programme", current_programme))}
 
 
 def spaces(request):

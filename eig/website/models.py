@@ -29,9 +29,11 @@ class HomePage(Page):
         verbose_name = _("page d'accueil")
 
     def get_context(self, request, *args, **kwargs):
-        from eig.website.selectors import home_context
+        from eig.website.selectors import HOME_KEYS, home_context, lazy_items
 
-        return {**super().get_context(request, *args, **kwargs), **home_context()}
+        # Lazy: the page's cached fragment needs none of it.
+        context = super().get_context(request, *args, **kwargs)
+        return {**context, **lazy_items(home_context, HOME_KEYS)}
 
 
 class ContentPage(Page):

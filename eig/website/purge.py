@@ -8,17 +8,20 @@ filters go with `/defis/`. Wagtail purges a published or unpublished page itself
 parent, the home page and the site map follow (they list it).
 """
 
+import secrets
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.urls import reverse
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from eig.challenges.models import Challenge, HostOrganisation, KeyFigure, Mentor, ResultLink, Skill
 from eig.cohorts.models import Cohort, Programme, RulesVersion, SelectionCriterion
+from eig.community.models import Fellow, Profile
 from eig.events.models import Event
 from eig.press.models import PressItem
 from eig.translation import english_path, french_path
@@ -29,17 +32,47 @@ FRAGMENTS_VERSION_KEY = "public-fragments-version"
 def fragments_version():
     """Part of every cached fragment's key: a change makes the fragments of before unreachable."""
     version = cache.get(FRAGMENTS_VERSION_KEY)
-    if version is None:
-        version = 1
-        cache.add(FRAGMENTS_VERSION_KEY, version, timeout=None)
+    if version is None:  # never set, or evicted: a value never used, so no copy of before matches
+        version = secrets.token_hex(8)
+        if not cache.add(FRAGMENTS_VERSION_KEY, version, timeout=None):
+            version = cache.get(FRAGMENTS_VERSION_KEY)  # another process added its own first
     return version
 
 
+def request_fragments_version(request):
+    """The version, read once per request (at most one cache round-trip per public page)."""
+    if request is None:
+        return fragments_version()
+    if not hasattr(request, "_fragments_version"):
+        request._fragments_version = fragments_version()
+    return request._fragments_version
+
+
+# What each process keeps for the current version only: the Wagtail site, the programme.
+_kept = {"version": None, "values": {}}
+
+
+def kept(request, name, compute):
+    """`compute()`, kept by this process until a change the public pages show (a new version):
+    read-only records that every page asks for, read once rather than at every request."""
+    version = request_fragments_version(request)
+    if _kept["version"] != version:
+        _kept["version"], _kept["values"] = version, {}
+    if name not in _kept["values"]:
+        _kept["values"][name] = compute()
+    return _kept["values"][name]
+
+
+def forget_kept():
+    """For a process whose shared cache went back in time (a test's rolled-back writes)."""
+    _kept["values"] = {}
+
+
 def new_fragments_version():
-    try:
-        cache.incr(FRAGMENTS_VERSION_KEY)
-    except ValueError:  # never read yet, or evicted: any new value will do
-        cache.set(FRAGMENTS_VERSION_KEY, 1, timeout=None)
+    # Random rather than incremented: each process keeps its own copies of the fragments by
+    # version (public_fragments), and a value seen before (an eviction, a rolled-back
+    # transaction) would bring back the copies of before.
+    cache.set(FRAGMENTS_VERSION_KEY, secrets.token_hex(8), timeout=None)
 
 
 def lists():
@@ -87,6 +120,24 @@ def every_public_path():
     return paths
 
 
+def cohort_path(number):
+    return reverse("cohort_detail", kwargs={"number": number})
+
+
+def profile_paths(profile):
+    """A promotion's page shows the consented profiles of its fellows and mentors: a consent
+    withdrawn must leave it at once."""
+    numbers = set(
+        Fellow.objects.filter(user=profile.user_id).values_list("cohort__number", flat=True)
+    )
+    numbers |= set(
+        Mentor.objects.filter(user=profile.user_id).values_list(
+            "challenge__cohort__number", flat=True
+        )
+    )
+    return {cohort_path(number) for number in numbers}
+
+
 def host_or_skill_paths(instance):
     paths = {reverse("challenge_list")}
     for challenge in instance.challenges.select_related("cohort"):
@@ -123,13 +174,13 @@ def purge(paths):
     if not connection.in_atomic_block:
         _send(set(paths))
         return
-    pending = connection.__dict__.get("purge_paths")
-    registered = any(callback is _send_pending for _i, callback, _r in connection.run_on_commit)
-    if pending is None or not registered:
-        # First change of this transaction (or the first since a rollback dropped the others).
-        connection.purge_paths = pending = set()
-        transaction.on_commit(_send_pending)
-    pending |= paths
+    if not any(callback is _send_pending for _i, callback, _r in connection.run_on_commit):
+        # First change of this transaction, or the first since a rollback dropped the others.
+        connection.__dict__.pop("purge_paths", None)
+    connection.__dict__.setdefault("purge_paths", set()).update(paths)
+    # A callback per change, each sending all that is pending: the first to run sends the
+    # transaction's changes in one go, the others find nothing left.
+    transaction.on_commit(_send_pending)
 
 
 def _send_pending():
@@ -137,6 +188,8 @@ def _send_pending():
 
 
 def _send(paths):
+    if not paths:
+        return
     if EVERYTHING in paths:
         paths = every_public_path()
     paths = with_english(paths)
@@ -159,6 +212,11 @@ SHOWN_ON = {
     Cohort: lambda cohort: {EVERYTHING},
     RulesVersion: lambda version: {EVERYTHING},
     SelectionCriterion: lambda criterion: {EVERYTHING},
+    Site: lambda site: {EVERYTHING},
+    Profile: profile_paths,
+    Fellow: lambda fellow: {
+        cohort_path(fellow.cohort.number)
+    },  # its root page is kept by each process (website.sites)
 }
 
 

@@ -1,10 +1,12 @@
 """Reads behind the public pages: every figure shown comes from here, never from a template."""
 
 from dataclasses import dataclass
+from functools import partial
 
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -31,6 +33,23 @@ class CohortFigures:
     net_monthly_pay: int | None
     team_size_min: int
     team_size_max: int
+
+
+def lazy(compute):
+    """A value computed when a template first uses it: never when its cached fragment is kept
+    (eig/website/templatetags/public_fragments.py)."""
+    return SimpleLazyObject(compute)
+
+
+def lazy_items(compute, keys):
+    """`keys` of the dict `compute` returns, each lazy, `compute` called once at most; a key it
+    leaves out reads as a missing template variable."""
+    found = SimpleLazyObject(compute)
+    return {key: SimpleLazyObject(partial(_item, found, key)) for key in keys}
+
+
+def _item(found, key):
+    return found.get(key, "")
 
 
 def current_programme():
@@ -81,6 +100,12 @@ def news_context():
         .filter(locale__language_code=get_language())
         .first(),
     }
+
+
+HOME_KEYS = [
+    *("cohort", "call_cohort", "figures", "criteria", "upcoming_phases", "calendar"),
+    *("upcoming_events", "featured_challenges", "latest_news", "news_index"),
+]
 
 
 def home_context():

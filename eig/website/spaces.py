@@ -113,8 +113,8 @@ def spaces_of(request):
     if user is None or not user.is_authenticated:
         return []
     if "_spaces" not in request.__dict__:
-        # Every role but the team's in one query (the team's is already known by the security
-        # middleware), then one for the applications: two questions, whatever the roles.
+        # Every role in one query (the team's too, unless the security middleware asked it),
+        # then one for the applications: two questions, whatever the roles.
         ask_roles(request, [role for role, _space in ROLE_SPACES])
         spaces = [space for role, space in ROLE_SPACES if has_role(request, role)]
         if not spaces and SIGNED_IN_WITH in request.session:

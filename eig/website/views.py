@@ -8,27 +8,30 @@ from eig.challenges.models import Challenge
 from eig.cohorts.models import Cohort
 from eig.community.selectors import promotion_teams
 from eig.http_cache import cacheable
-from eig.translation import falls_back
+from eig.translation import any_falls_back, falls_back, translated
 from eig.website import selectors
 from eig.website.feeds import NewsAtomFeed, NewsRssFeed
 from eig.website.forms import ChallengeFilterForm
+from eig.website.selectors import lazy, lazy_items
 from eig.website.spaces import spaces_of
 
 
 @public()
 @cacheable
 def challenge_list(request):
-    form = ChallengeFilterForm(request.GET, default_cohort=selectors.public_cohort())
-    if form.is_valid():
+    # Lazy, as the data of every page below: its cached fragment needs none of it.
+    def listing():
+        form = ChallengeFilterForm(request.GET, default_cohort=selectors.public_cohort())
+        if not form.is_valid():
+            return {"form": form, "challenges": []}
         challenges = list(selectors.published_challenges_matching(**form.selected()))
-    else:
-        challenges = []
+        return {"form": form, "challenges": challenges}
+
     return render(
         request,
         "website/challenge_list.html",
         {
-            "form": form,
-            "challenges": challenges,
+            **lazy_items(listing, ["form", "challenges"]),
             "breadcrumb_data": {"current": _("Les défis")},
         },
     )
@@ -41,19 +44,25 @@ def challenge_detail(request, slug):
         Challenge.objects.published().select_related("host", "cohort", "image"), slug=slug
     )
     shows_results = challenge.shows_results()
+    texts = ["name", "summary", "problem", "challenge", "expected_results"]
     return render(
         request,
         "website/challenge_detail.html",
         {
             "challenge": challenge,
-            "skills": list(challenge.skills.all()),
-            "mentors": challenge.published_mentors(),
+            "skills": lazy(lambda: list(challenge.skills.all())),
+            "mentors": lazy(challenge.published_mentors),
             "shows_results": shows_results,
-            "result_links": list(challenge.result_links.all()) if shows_results else [],
-            "key_figures": list(challenge.key_figures.all()) if shows_results else [],
+            "in_french": any_falls_back(
+                [challenge], texts + ["results_summary"] if shows_results else texts
+            ),
+            "result_links": lazy(
+                lambda: list(challenge.result_links.all()) if shows_results else []
+            ),
+            "key_figures": lazy(lambda: list(challenge.key_figures.all()) if shows_results else []),
             "breadcrumb_data": {
                 "links": [{"url": "/defis/", "title": _("Les défis")}],
-                "current": challenge.name,
+                "current": translated(challenge, "name"),
             },
         },
     )
@@ -68,6 +77,7 @@ def cohort_list(request):
         "website/cohort_list.html",
         {
             "cohorts": [(cohort, selectors.cohort_figures(cohort)) for cohort in cohorts],
+            "in_french": any_falls_back(cohorts, ["description"]),
             "breadcrumb_data": {"current": _("Les promotions")},
         },
     )
@@ -79,19 +89,21 @@ def cohort_detail(request, number):
     cohort = Cohort.objects.served().published().filter(number=number).first()
     if cohort is None:
         raise Http404(_("Cette promotion n'existe pas."))
-    challenges = list(Challenge.objects.published().filter(cohort=cohort).for_listing())
+    challenges = lazy(
+        lambda: list(Challenge.objects.published().filter(cohort=cohort).for_listing())
+    )
     return render(
         request,
         "website/cohort_detail.html",
         {
             "cohort": cohort,
-            "figures": selectors.cohort_figures(cohort),
+            "figures": lazy(lambda: selectors.cohort_figures(cohort)),
             "challenges": challenges,
-            "teams": promotion_teams(cohort, challenges),
-            "calendar": cohort.calendar(),
-            "events": list(cohort.events.public()),
-            "criteria": list(cohort.selection_criteria.all()),
-            "rules": cohort.current_rules(),
+            "teams": lazy(lambda: promotion_teams(cohort, challenges)),
+            "calendar": lazy(cohort.calendar),
+            "events": lazy(lambda: list(cohort.events.public())),
+            "criteria": lazy(lambda: list(cohort.selection_criteria.all())),
+            "rules": lazy(cohort.current_rules),
             "breadcrumb_data": {
                 "links": [{"url": "/promotions/", "title": _("Les promotions")}],
                 "current": str(cohort),
@@ -107,7 +119,7 @@ def press(request):
         request,
         "website/press.html",
         {
-            "categories": selectors.press_review(),
+            "categories": lazy(selectors.press_review),
             "breadcrumb_data": {"current": _("Revue de presse")},
         },
     )
@@ -116,14 +128,16 @@ def press(request):
 @public()
 @cacheable
 def events(request):
-    periods = selectors.events_by_period()
-    listed = periods["upcoming"] + periods["past"]
+    def periods():
+        found = selectors.events_by_period()
+        listed = found["upcoming"] + found["past"]
+        return {**found, "in_french": any(falls_back(event, "title") for event in listed)}
+
     return render(
         request,
         "website/events.html",
         {
-            **periods,
-            "in_french": any(falls_back(event, "title") for event in listed),
+            **lazy_items(periods, ["upcoming", "past", "in_french"]),
             "breadcrumb_data": {"current": _("Événements")},
         },
     )

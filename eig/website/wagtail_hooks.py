@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
+    HelpPanel,
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
@@ -19,12 +20,38 @@ from eig.events.models import Event
 from eig.press.models import PressItem
 from eig.proposals.models import ChallengeCall
 
+# A criterion's English version next to the French one: left blank, the French text shows.
+CRITERION_PANELS = [
+    FieldRowPanel([FieldPanel("title"), FieldPanel("title_en")]),
+    FieldRowPanel([FieldPanel("details"), FieldPanel("details_en")]),
+]
+
 
 class ProgrammeViewSet(SnippetViewSet):
     model = Programme
     icon = "site"
     menu_label = _("Programme")
     list_display = ["name", "operator", "current_cohort"]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldRowPanel([FieldPanel("name"), FieldPanel("short_name")]),
+                    FieldPanel("tagline"),
+                    FieldRowPanel([FieldPanel("operator"), FieldPanel("operator_url")]),
+                    FieldRowPanel(
+                        [FieldPanel("contact_email"), FieldPanel("more_information_url")]
+                    ),
+                    FieldRowPanel(
+                        [FieldPanel("current_cohort"), FieldPanel("accessibility_status")]
+                    ),
+                ],
+                heading=_("Français"),
+            ),
+            # Left blank, the French texts show on the English site.
+            ObjectList([FieldPanel("tagline_en"), FieldPanel("operator_en")], heading="English"),
+        ]
+    )
 
 
 class CohortViewSet(SnippetViewSet):
@@ -73,7 +100,12 @@ class CohortViewSet(SnippetViewSet):
                 "personne ne peut candidater."
             ),
         ),
-        InlinePanel("selection_criteria", heading=_("Critères de sélection"), label=_("critère")),
+        InlinePanel(
+            "selection_criteria",
+            heading=_("Critères de sélection"),
+            label=_("critère"),
+            panels=CRITERION_PANELS,
+        ),
         MultiFieldPanel(
             [FieldPanel("audition_weight"), FieldPanel("reviewers_see_other_reviews")],
             heading=_("Évaluations et auditions"),
@@ -94,7 +126,7 @@ class ChallengeCallViewSet(SnippetViewSet):
     model = ChallengeCall
     icon = "doc-full-inverse"
     list_display = ["__str__", "opens_at", "closes_at"]
-    panels = [
+    french_panels = [
         FieldPanel("cohort"),
         FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")], heading=_("Fenêtre")),
         FieldPanel("introduction"),
@@ -116,12 +148,37 @@ class ChallengeCallViewSet(SnippetViewSet):
                 "Un nouvel appel reçoit les critères du programme ; modifiez-les ici. Ils "
                 "servent à la présélection et à la grille du jury des défis."
             ),
+            panels=CRITERION_PANELS,
         ),
         FieldPanel("rules"),
         InlinePanel(
-            "questions", heading=_("Questions fréquentes des administrations"), label=_("question")
+            "questions",
+            heading=_("Questions fréquentes des administrations"),
+            label=_("question"),
+            panels=[
+                FieldRowPanel([FieldPanel("question"), FieldPanel("question_en")]),
+                FieldRowPanel([FieldPanel("answer"), FieldPanel("answer_en")]),
+            ],
         ),
     ]
+    # The English site's texts (docs/i18n.md): left blank, the French ones show with a notice.
+    english_panels = [
+        HelpPanel(
+            content=_(
+                "Les critères et les questions fréquentes ont leur version anglaise à côté de "
+                "la française, dans l’onglet « Français »."
+            )
+        ),
+        FieldPanel("introduction_en"),
+        FieldPanel("information_meeting_place_en"),
+        FieldPanel("rules_en"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(french_panels, heading=_("Français")),
+            ObjectList(english_panels, heading="English"),
+        ]
+    )
 
 
 class HostOrganisationViewSet(SnippetViewSet):

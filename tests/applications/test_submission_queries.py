@@ -57,8 +57,8 @@ def test_a_submission_reads_the_cohort_experiences_and_choices_once(
     assert [row[0] for row in snapshot["choices"]] == list(range(1, 2 + extra))
     assert len(sent) == 1
     counts = tables_read(captured.captured_queries)
-    # Experiences once; choices once for the snapshot and once with their défis for the checks;
-    # the cohort comes with the locked application.
+    # Experiences once; choices once, with their défis, for the checks and the snapshot; the
+    # cohort comes with the locked application.
     assert counts.get("applications_experience") == 1
-    assert counts.get("applications_challengechoice") == 2
+    assert counts.get("applications_challengechoice") == 1
     assert counts.get("cohorts_cohort", 0) == 0

@@ -59,10 +59,12 @@ def test_a_fellow_edits_her_profile_and_nothing_is_public_before_she_consents(
 
 
 def test_once_she_consents_only_the_fields_she_chose_are_shown_and_withdrawing_hides_them(
-    client, fellow, alice_profile, cohort
+    client, fellow, alice_profile, cohort, django_capture_on_commit_callbacks
 ):
     client.force_login(fellow.user)
-    client.post(edit_url(alice_profile), form_data(consent="on"))
+    # Committed, as in production: the promotion's page (a cached fragment) follows at once.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(edit_url(alice_profile), form_data(consent="on"))
 
     page = promotion_page(client, cohort)
     assert "Alice Martin" in page and "Développeuse" in page and "Python, données" in page
@@ -70,7 +72,8 @@ def test_once_she_consents_only_the_fields_she_chose_are_shown_and_withdrawing_h
     assert AuditEntry.objects.filter(action=Action.PROFILE_CONSENT_GIVEN).count() == 1
 
     client.force_login(fellow.user)
-    client.post(edit_url(alice_profile), form_data())  # consent box unticked
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(edit_url(alice_profile), form_data())  # consent box unticked
 
     page = promotion_page(client, cohort)
     assert "Alice Martin" not in page and "Développeuse" not in page

@@ -51,15 +51,16 @@ def test_a_fellow_writes_the_results_of_their_challenge(client, alice, fellow, c
 
 
 def test_the_results_reach_the_public_page_once_the_promotion_is_over(
-    client, alice, fellow, challenge, url
+    client, alice, fellow, challenge, url, django_capture_on_commit_callbacks
 ):
     client.force_login(alice)
     client.post(url, form_data())
     client.logout()
     assert "40 000" not in client.get(challenge.get_absolute_url()).content.decode()
 
-    challenge.cohort.ends_on = datetime.date.today() - datetime.timedelta(days=1)
-    challenge.cohort.save()
+    with django_capture_on_commit_callbacks(execute=True):  # committed, as in production
+        challenge.cohort.ends_on = datetime.date.today() - datetime.timedelta(days=1)
+        challenge.cohort.save()
 
     assert "40 000" in client.get(challenge.get_absolute_url()).content.decode()
 

@@ -247,9 +247,78 @@ def test_loads_are_evened_out_in_one_solve_despite_many_ties(monkeypatch):
             calls.append(len(linprog_calls))
 
     monkeypatch.setattr(reviewers_module, "_optimise", counted)
+    # These affinities are on the flow's grid: force the LP, used for the others.
+    monkeypatch.setattr(reviewers_module, "_assign_by_flow", lambda *args: None)
     result = assign_reviewers(affinity, reviews_per_application=demand, max_load=max_load)
 
     assert calls[-1] == 1
     conflicts = np.zeros(affinity.shape, bool)
     expected = full_model_optimum(affinity, conflicts, demand, np.zeros(40, int), max_load)
     assert abs(total_of(result, affinity) - expected) < 1e-6
+
+
+def tied_instance(seed):
+    """The platform's kind of affinities: a profile weight plus a share of skills, so many
+    identical applications; a few conflicts and minimum loads."""
+    rng = np.random.default_rng(seed)
+    kinds = 2.0 * rng.integers(0, 2, (40, 30)) + rng.integers(0, 4, (40, 30)) / 3
+    affinity = kinds[rng.integers(0, 40, 900)]
+    conflicts = rng.random(affinity.shape) < 0.02
+    return affinity, conflicts, np.full(900, 3), np.full(30, 50), np.full(30, 110)
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_the_flow_finds_the_same_optimum_and_loads_as_the_linear_programme(monkeypatch, seed):
+    affinity, conflicts, demand, min_load, max_load = tied_instance(seed)
+    call = {
+        "reviews_per_application": demand,
+        "min_load": min_load,
+        "max_load": max_load,
+        "conflicts": conflicts,
+    }
+    flows = []
+    original = reviewers_module._assign_by_flow
+
+    def recorded(*args):
+        flows.append(original(*args))
+        return flows[-1]
+
+    monkeypatch.setattr(reviewers_module, "_assign_by_flow", recorded)
+    by_flow = assign_reviewers(affinity, **call)
+    monkeypatch.setattr(reviewers_module, "_assign_by_flow", lambda *args: None)
+    by_programme = assign_reviewers(affinity, **call)
+
+    assert flows[0] is not None  # the flow did answer
+    for result in (by_flow, by_programme):
+        for application, group in enumerate(result):
+            assert len(set(group)) == 3 and group == sorted(group)
+            assert not conflicts[application, group].any()
+    flow_loads, programme_loads = loads_of(by_flow, 30), loads_of(by_programme, 30)
+    assert flow_loads.min() >= 50 and flow_loads.max() <= 110
+    assert abs(total_of(by_flow, affinity) - total_of(by_programme, affinity)) < 1e-9
+    assert int((flow_loads**2).sum()) == int((programme_loads**2).sum())
+    expected = full_model_optimum(affinity, conflicts, demand, min_load, max_load)
+    assert abs(total_of(by_flow, affinity) - expected) < 1e-6
+
+
+def test_identical_applications_are_solved_once_and_dealt_distinct_reviewers():
+    affinity = np.tile([3.0, 3.0, 2.0, 0.0], (6, 1))
+    result = assign_reviewers(affinity, reviews_per_application=2, max_load=3)
+
+    assert all(len(set(group)) == 2 for group in result)
+    assert loads_of(result, 4).tolist() == [3, 3, 3, 3]
+    first, group = reviewers_module._identical_rows(affinity, np.full(6, 2))
+    assert first.size == 1 and group.tolist() == [0] * 6
+    # Rows differing only by their demand stay apart.
+    rows = np.array([[1.0, 2.0], [2.0, 1.0], [1.0, 2.0]])
+    first, group = reviewers_module._identical_rows(rows, np.array([1, 1, 2]))
+    assert len(set(group.tolist())) == 3
+
+
+def test_affinities_off_the_integer_grid_go_to_the_linear_programme():
+    affinity = np.array([[0.1234567, 1.0], [1.0, 0.5]])
+    usable = np.ones((2, 2), bool)
+    ones = np.ones(2, np.int64)
+    assert reviewers_module._assign_by_flow(affinity, usable, ones, 0 * ones, ones) is None
+    result = assign_reviewers(affinity, reviews_per_application=1, max_load=1)
+    assert result == [[1], [0]]

@@ -1,10 +1,12 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from eig.audit.models import AuditEntry
 from eig.selection.assignment import propose_assignment
 from eig.selection.forms import pair_label
-from eig.selection.models import Assignment, Conflict
+from eig.selection.models import Assignment, Conflict, DiscussionComment
 from tests.factories import (
     ApplicationFactory,
     AssignmentFactory,
@@ -65,6 +67,45 @@ def test_running_again_keeps_started_reviews_and_counts_them(cohort, pool, carol
     assert applications[0].assignments.count() == 2
     assert reviewers[0].assignments.count() <= 2  # the started review counts toward its load
     assert Assignment.objects.count() == 8
+
+
+def test_running_again_replaces_the_proposal_and_keeps_the_discussion(cohort, pool, carol):
+    applications, _reviewers = pool
+    propose_assignment(cohort=cohort, reviews_per_application=2, by=carol)
+    first_proposal = set(Assignment.objects.values_list("pk", flat=True))
+    linked = Assignment.objects.filter(application=applications[0]).first()
+    comment = DiscussionComment.objects.create(
+        application=applications[0],
+        assignment=linked,
+        side=DiscussionComment.Side.REVIEWER,
+        author_name="Membre du jury",
+        body="Un avis à partager.",
+    )
+
+    propose_assignment(cohort=cohort, reviews_per_application=2, by=carol)
+
+    comment.refresh_from_db()
+    assert comment.assignment is None  # the message stays, unlinked from the old proposal
+    assert Assignment.objects.count() == 8
+    assert not first_proposal & set(Assignment.objects.values_list("pk", flat=True))
+
+
+def proposal_queries(cohort, carol):
+    with CaptureQueriesContext(connection) as queries:
+        propose_assignment(cohort=cohort, reviews_per_application=2, by=carol)
+    return len(queries)
+
+
+def test_running_the_proposal_again_needs_as_many_queries_whatever_the_size(cohort, carol):
+    ApplicationFactory.create_batch(3, cohort=cohort, submitted=True)
+    ReviewerFactory.create_batch(2, cohort=cohort, max_load=3)
+    proposal_queries(cohort, carol)
+    small = proposal_queries(cohort, carol)  # replaces 6 proposed pairs
+    ApplicationFactory.create_batch(27, cohort=cohort, submitted=True)
+    ReviewerFactory.create_batch(6, cohort=cohort, max_load=30)
+    proposal_queries(cohort, carol)
+
+    assert proposal_queries(cohort, carol) == small  # replaces 60
 
 
 def test_detected_host_conflicts_are_respected_until_the_team_consents(cohort, carol):

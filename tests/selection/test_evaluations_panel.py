@@ -6,6 +6,7 @@ from eig.auditions import services as auditions
 from eig.auditions.criteria import CRITERIA
 from eig.selection import scoring
 from eig.selection.evaluations import evaluations_panel
+from eig.selection.kept import version
 from eig.selection.reviews import cohort_scores, save_review
 from tests.factories import (
     ApplicationFactory,
@@ -139,6 +140,7 @@ def test_an_application_without_jury_work_says_so(team_client, cohort):
 def test_the_panel_takes_a_fixed_number_of_queries(
     cohort, reviewed, django_assert_max_num_queries, django_assert_num_queries
 ):
+    version(cohort)  # the cohort's scores stamp, created by its very first read only
     with django_assert_max_num_queries(20) as captured:
         evaluations_panel(reviewed)
     queries = len(captured.captured_queries)

@@ -152,6 +152,8 @@ def test_the_english_home_lists_the_english_tree_s_news_once(client, demo):
 def test_a_challenge_reads_its_english_texts_and_falls_back_to_french(client, demo):
     translated = Challenge.objects.get(slug="signauxfaibles")
     translated.name_en, translated.summary_en = "Weak Signals", "Spotting businesses early."
+    translated.problem_en = translated.challenge_en = "In English."
+    translated.expected_results_en = translated.results_summary_en = "In English."
     translated.save()
     untranslated = Challenge.objects.published().exclude(pk=translated.pk).first()
     untranslated.name_en = untranslated.summary_en = ""
@@ -218,6 +220,7 @@ def test_events_read_their_english_texts_and_fall_back_to_french(client, db):
 
 
 def test_a_promotion_reads_its_english_presentation_or_says_it_is_in_french(client, db):
+    from eig.website.purge import new_fragments_version
     from tests.factories import CohortFactory
 
     cohort = CohortFactory(is_published=True, number=61, year=2061, description="Une promotion.")
@@ -228,6 +231,7 @@ def test_a_promotion_reads_its_english_presentation_or_says_it_is_in_french(clie
 
     cohort.description_en = "A cohort."
     cohort.save()
+    new_fragments_version()  # as the save does once committed (eig.website.purge)
     english = client.get("/en/promotions/61/").content.decode()
     assert "A cohort." in english and NOTICE not in english
     assert "Une promotion." in client.get("/promotions/61/").content.decode()

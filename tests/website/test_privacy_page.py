@@ -26,7 +26,7 @@ def test_the_periods_shown_are_those_of_the_cohorts_and_the_settings(client, dem
 
 
 def test_changing_a_period_changes_the_page(client, demo, settings):
-    Cohort.objects.filter(number=2).update(rejected_retention_days=90, pool_retention_days=400)
+    Cohort.objects.update(rejected_retention_days=90, pool_retention_days=400)
     settings.RETENTION_JOURNAL_DAYS = 200
     settings.RETENTION_NOTICE_DAYS = 15
 

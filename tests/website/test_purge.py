@@ -8,14 +8,17 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core.cache import cache
+from django.utils import timezone
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.models import Page
 
 from eig.challenges.models import Challenge
 from eig.cohorts.models import Cohort, Programme
+from eig.community.models import Profile
 from eig.events.models import Event
 from eig.press.models import PressItem
 from eig.website.purge import FRAGMENTS_VERSION_KEY, fragments_version
+from tests.community.conftest import make_fellow
 from tests.factories import ChallengeFactory
 
 PURGED = []
@@ -194,3 +197,19 @@ def test_a_change_purges_the_english_addresses_too(demo, purged):
     purged(edit)
     english = {urlsplit(url).path for url in PURGED if urlsplit(url).path.startswith("/en/")}
     assert {"/en/", "/en/defis/", f"/en/defis/{challenge.slug}/"} <= english
+
+
+def test_a_fellow_s_profile_purges_the_promotion_that_shows_it(
+    db, purged, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # the setting up's purges sent
+        fellow = make_fellow(ChallengeFactory())
+        profile = Profile.objects.create(
+            user=fellow.user, name="Alice", consented_at=timezone.now()
+        )
+
+    def withdraw():
+        profile.consented_at = None
+        profile.save()
+
+    assert purged(withdraw) == {f"/promotions/{fellow.cohort.number}/"}

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from eig.applications import steps
+from eig.applications.access import own_applications
 from eig.cohorts.models import Cohort
 
 
@@ -13,6 +14,20 @@ def cohort_or_404(number):
     if cohort is None:
         raise Http404
     return cohort
+
+
+def own_application_to(user, number):
+    """`user`'s application to the cohort `number` in one query, or None; Http404 without such
+    a cohort. The candidate comes with it: the step pages read the account's address."""
+    application = (
+        own_applications(user)
+        .select_related("cohort", "candidate")
+        .filter(cohort__in=Cohort.objects.served().published().filter(number=number))
+        .first()
+    )
+    if application is None:
+        cohort_or_404(number)
+    return application
 
 
 def step_url(application, step):
@@ -29,11 +44,12 @@ def breadcrumb(current):
 
 def summary_context(application, *, editable=False):
     """What the read-only summary of an application shows, with links to edit each step."""
+    steps.prefetch_lists(application)
     return {
         "application": application,
         "cohort": application.cohort,
         "experiences": list(application.experiences.all()),
-        "choices": list(application.choices.select_related("challenge__host")),
+        "choices": list(application.choices.all()),
         "summary_sections": [
             (step, step_url(application, step) if editable else None) for step in steps.FORM_STEPS
         ],

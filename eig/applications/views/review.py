@@ -4,10 +4,9 @@ from django.utils.translation import gettext as _
 
 from eig.accounts.access import SIGNED_IN, access
 from eig.applications import services, steps
-from eig.applications.access import own_application_in
 from eig.applications.views.common import (
     breadcrumb,
-    cohort_or_404,
+    own_application_to,
     step_url,
     summary_context,
 )
@@ -17,7 +16,7 @@ from eig.applications.views.steps import stepper
 @access(SIGNED_IN, methods=("GET", "HEAD", "POST"))
 def review(request, number):
     """The last step: everything at a glance, what is missing, and the button to submit."""
-    application = own_application_in(request.user, cohort_or_404(number))
+    application = own_application_to(request.user, number)
     if application is None:
         return redirect("application_start")
     now = timezone.now()
@@ -34,7 +33,7 @@ def review(request, number):
 
 @access(SIGNED_IN)
 def confirmation(request, number):
-    application = own_application_in(request.user, cohort_or_404(number))
+    application = own_application_to(request.user, number)
     if application is None or application.is_draft:
         return redirect("application_review", number=number)
     return render(

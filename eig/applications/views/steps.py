@@ -7,12 +7,11 @@ from django.utils.translation import gettext as _
 
 from eig.accounts.access import SIGNED_IN, access
 from eig.applications import calls, services, steps
-from eig.applications.access import own_application_in
 from eig.applications.cv import readable_size
 from eig.applications.models import CV_MAX_BYTES
 from eig.applications.views.common import (
     breadcrumb,
-    cohort_or_404,
+    own_application_to,
     step_url,
     summary_context,
 )
@@ -27,7 +26,7 @@ def resume_url(application):
 
 @access(SIGNED_IN)
 def resume(request, number):
-    application = own_application_in(request.user, cohort_or_404(number))
+    application = own_application_to(request.user, number)
     if application is None:
         return redirect("application_start")
     return redirect(resume_url(application))
@@ -38,7 +37,7 @@ def step(request, number, slug):
     current = steps.by_slug(slug)
     if current is None or current.is_review:
         raise Http404
-    application = own_application_in(request.user, cohort_or_404(number))
+    application = own_application_to(request.user, number)
     if application is None:
         return redirect("application_start")
     now = timezone.now()
@@ -80,7 +79,7 @@ def step(request, number, slug):
 def autosave(request, number, slug):
     """The background save of a step as the candidate types: answers in JSON for the script."""
     current = steps.by_slug(slug)
-    application = own_application_in(request.user, cohort_or_404(number))
+    application = own_application_to(request.user, number)
     if current is None or current.is_review or application is None:
         raise Http404
     now = timezone.now()
@@ -124,7 +123,7 @@ def render_too_large(request, number, slug):
     """A post too large for the step (a CV over the limit): the step again, saying so by the
     file's field, with its status 413. Nothing of the post was read, nor saved."""
     current = steps.by_slug(slug)
-    application = own_application_in(request.user, cohort_or_404(number))
+    application = own_application_to(request.user, number)
     if current is None or current.is_review or application is None:
         raise Http404
     refusal = application.why_read_only()

@@ -52,6 +52,9 @@ def team_space(context):
     showing every cohort, none.
     """
     request = context["request"]
+    # Read once per page: the navigation shows in the header's menu and in the page.
+    if hasattr(request, "team_space"):
+        return request.team_space
     match = request.resolver_match
     tab = match.view_name if match else ""
     cohorts = list(Cohort.objects.order_by("-number"))
@@ -59,7 +62,7 @@ def team_space(context):
     everything = tab in EVERY_COHORT_TABS and shown is None
     selected = None if everything else (shown if isinstance(shown, Cohort) else None)
     cohort = selected or default_cohort(cohorts)
-    return {
+    request.team_space = {
         "tab": tab,
         "switchable": tab in COHORT_TABS,
         "every_cohort": tab in EVERY_COHORT_TABS,
@@ -69,3 +72,4 @@ def team_space(context):
         "groups": navigation(request.path, cohort, selected),
         "journal": journal_link(request.path),
     }
+    return request.team_space

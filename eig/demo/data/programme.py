@@ -30,8 +30,10 @@ COHORTS = [
         "ends_on": None,
         "auditions_start": None,
         "auditions_end": None,
-        "application_call_opens_at": None,
-        "application_call_closes_at": None,
+        # The facts do not date Promotion 1's call: four weeks in the autumn of 2016 for the
+        # demo, as long as Promotion 2's, so that their curves compare (eig/demo/promotion_1.py).
+        "application_call_opens_at": "2016-11-14 00:00",
+        "application_call_closes_at": "2016-12-12 17:00",
         "duration_months": 10,
         "net_monthly_pay": None,
         # The promotion 1 défis were taken up by one or two fellows each (site-eig).
