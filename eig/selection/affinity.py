@@ -27,8 +27,17 @@ def affinity_matrix(*, reviewers, candidates):
 
     `reviewers`: (profiles, skills) of each; `candidates`: (profile, skills sought by the chosen
     défis) of each. The same values as `affinity`, pair by pair; a national call's 20,000
-    applications and 500 reviewers make 10 million pairs, too many for a call each.
+    applications and 500 reviewers make 10 million pairs, too many for a call each. Candidates
+    with the same profile and skills sought share one row, computed once.
     """
+    keys = [(profile, frozenset(sought)) for profile, sought in candidates]
+    distinct = list(dict.fromkeys(keys))
+    row_of = {key: k for k, key in enumerate(distinct)}
+    rows = _distinct_affinities(reviewers, distinct)
+    return rows[np.fromiter((row_of[key] for key in keys), dtype=np.intp, count=len(keys))]
+
+
+def _distinct_affinities(reviewers, candidates):
     profiles = sorted({profile for profile, _sought in candidates if profile})
     skills = sorted(
         {s for _profiles, own in reviewers for s in own}
@@ -36,18 +45,21 @@ def affinity_matrix(*, reviewers, candidates):
     )
     profile_index = {p: k for k, p in enumerate(profiles)}
     skill_index = {s: k for k, s in enumerate(skills)}
-    candidate_profiles = np.zeros((len(candidates), len(profiles)))
-    sought = np.zeros((len(candidates), len(skills)))
-    for i, (profile, wanted) in enumerate(candidates):
-        if profile:
-            candidate_profiles[i, profile_index[profile]] = 1
+    # 0/1 matrices in float32: their products count shared skills, integers float32 holds
+    # exactly, at half the cost of float64.
+    profile_of = np.array([profile_index.get(profile, -1) for profile, _ in candidates], np.intp)
+    sought = np.zeros((len(candidates), len(skills)), np.float32)
+    for i, (_profile, wanted) in enumerate(candidates):
         sought[i, [skill_index[s] for s in set(wanted)]] = 1
-    reviewer_profiles = np.zeros((len(reviewers), len(profiles)))
-    held = np.zeros((len(reviewers), len(skills)))
+    assesses = np.zeros((len(profiles) + 1, len(reviewers)), bool)  # last row: no profile
+    held = np.zeros((len(skills), len(reviewers)), np.float32)
     for j, (assessed, own) in enumerate(reviewers):
-        reviewer_profiles[j, [profile_index[p] for p in set(assessed) if p in profile_index]] = 1
-        held[j, [skill_index[s] for s in set(own)]] = 1
-    profile = PROFILE_WEIGHT * (candidate_profiles @ reviewer_profiles.T > 0)
-    counts = sought.sum(axis=1, keepdims=True)
-    shared = np.divide(sought @ held.T, counts, out=np.zeros(profile.shape), where=counts > 0)
-    return profile + SKILL_WEIGHT * shared
+        assesses[[profile_index[p] for p in set(assessed) if p in profile_index], j] = True
+        held[[skill_index[s] for s in set(own)], j] = 1
+    counts = sought.sum(axis=1, keepdims=True, dtype=np.float64)
+    shared = np.divide(
+        sought @ held, counts, out=np.zeros((len(candidates), len(reviewers))), where=counts > 0
+    )
+    shared *= SKILL_WEIGHT
+    shared += PROFILE_WEIGHT * assesses[profile_of]
+    return shared
