@@ -200,9 +200,9 @@ def load_candidates(cohort):
     team = User.objects.filter(groups__name=PROGRAMME_TEAM_GROUP).order_by("pk").first()
     for index, person in enumerate(people):
         # The generators are consumed for every person so the output never depends on the DB.
-        picks = _weighted_sample(rng, challenges, popularity, rng.choice([1, 2, 2, 3, 3]))
+        picks = weighted_sample(rng, challenges, popularity, rng.choice([1, 2, 2, 3, 3]))
         fate = rng.random()
-        moment = _submission_moment(rng, cohort)
+        moment = submission_moment(rng, cohort)
         path = _stage_path(stage_rng.random())
         if person["email"] in existing:
             continue
@@ -271,7 +271,7 @@ def _person(rng, index):
     }
 
 
-def _weighted_sample(rng, items, weights, count):
+def weighted_sample(rng, items, weights, count):
     chosen, pool, pool_weights = [], list(items), list(weights)
     for _ in range(min(count, len(pool))):
         index = rng.choices(range(len(pool)), weights=pool_weights)[0]
@@ -280,7 +280,7 @@ def _weighted_sample(rng, items, weights, count):
     return chosen
 
 
-def _submission_moment(rng, cohort):
+def submission_moment(rng, cohort):
     opens, closes = cohort.application_call_opens_at, cohort.application_call_closes_at
     # Most applications arrive in the last days of the call.
     share = 1 - rng.random() ** 3

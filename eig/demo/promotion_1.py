@@ -36,6 +36,8 @@ from eig.demo.candidates import (
     FIRST_NAMES,
     INELIGIBLE_REASONS,
     LAST_NAMES,
+    submission_moment,
+    weighted_sample,
 )
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
@@ -117,7 +119,7 @@ def _people(rng, cohort, challenges):
     for index, ((fate, seat), profile) in enumerate(zip(fates, profiles, strict=True)):
         first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
         slug = f"{first}.{last}".lower().translate(str.maketrans("éèëïîçâ ", "eeeiica-"))
-        picks = _weighted_sample(rng, challenges, popularity, rng.choice([1, 2, 2, 3, 3]))
+        picks = weighted_sample(rng, challenges, popularity, rng.choice([1, 2, 2, 3, 3]))
         if seat is not None:
             # A retained fellow chose their défi first.
             picks = [seat, *(challenge for challenge in picks if challenge != seat)][:3]
@@ -131,7 +133,7 @@ def _people(rng, cohort, challenges):
                 "city": rng.choice(CITIES),
                 "picks": picks,
                 "fate": fate,
-                "moment": _submission_moment(rng, cohort),
+                "moment": submission_moment(rng, cohort),
                 "index": index,
             }
         )
@@ -149,22 +151,6 @@ def _quota(rng, count, weighted):
     drawn = [item for item, times in zip(items, counts, strict=True) for _ in range(times)]
     rng.shuffle(drawn)
     return drawn
-
-
-def _weighted_sample(rng, items, weights, count):
-    chosen, pool, pool_weights = [], list(items), list(weights)
-    for _ in range(min(count, len(pool))):
-        index = rng.choices(range(len(pool)), weights=pool_weights)[0]
-        chosen.append(pool.pop(index))
-        pool_weights.pop(index)
-    return chosen
-
-
-def _submission_moment(rng, cohort):
-    opens, closes = cohort.application_call_opens_at, cohort.application_call_closes_at
-    # The rush: most applications arrive in the last days of the call.
-    share = 1 - rng.random() ** 3
-    return opens + (closes - opens) * share * 0.999
 
 
 def _create(cohort, people):
