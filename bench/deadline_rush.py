@@ -95,7 +95,8 @@ def main():
     )  # fmt: skip
     front = start_varnish(PORT + 1) if args.stack else None
     worker = subprocess.Popen(
-        [sys.executable, "manage.py", "db_worker", "--interval", "0.05"],
+        # As make prod starts it (deploy/prod.sh): below the web processes in the CPU's order.
+        ["nice", "-n", "10", sys.executable, "manage.py", "db_worker", "--interval", "0.05"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,

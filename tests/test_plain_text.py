@@ -10,7 +10,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 import eig
+from eig.cohorts.models import Programme
 from eig.plain_text import (
+    DSFR_RENDERER,
     PlainTextMixin,
     control_character_message,
     one_line,
@@ -68,6 +70,23 @@ def test_every_form_of_the_platform_refuses_control_characters():
         for cls in form_classes
         if not issubclass(cls, PlainTextMixin)
     ] == []
+
+
+def test_the_platform_s_forms_share_one_dsfr_renderer_that_keeps_its_compiled_templates():
+    from eig.accounts.forms import SignInForm
+    from eig.plain_text import DsfrForm
+
+    class Other(forms.ModelForm, DsfrForm):
+        class Meta:
+            model = Programme
+            fields = ["name"]
+
+    first, second = SignInForm(), Other()
+    assert first.renderer is second.renderer is DSFR_RENDERER
+    str(first["email"])
+    # The engine, and its cached template loader, outlive the form.
+    assert SignInForm().renderer.engine is first.renderer.engine
+    assert 'class="fr-input' in str(SignInForm()["email"])
 
 
 class Sample(PlainTextMixin, forms.Form):

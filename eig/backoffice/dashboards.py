@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from eig.applications.models import Application
 from eig.auditions.models import InterviewSlot
+from eig.backoffice import stats
 from eig.challenges.models import Challenge
 from eig.cohorts.models import Cohort
 from eig.opendata import datasets
@@ -45,16 +46,12 @@ def _submitted(cohort):
     return Application.objects.submitted().filter(cohort=cohort)
 
 
-def cumulative_per_day(cohort):
+def cumulative_per_day(cohort, per_day=None):
     """Submitted applications of `cohort` counted from the day its call opened (day 0, in
-    Paris), one cumulative total per day up to the last submission."""
-    per_day = dict(
-        _submitted(cohort)
-        .annotate(day=TruncDate("submitted_at", tzinfo=PARIS))
-        .values_list("day")
-        .annotate(count=Count("pk"))
-        .values_list("day", "count")
-    )
+    Paris), one cumulative total per day up to the last submission; `per_day` from
+    stats.day_counts when the caller has it already."""
+    if per_day is None:
+        per_day = stats.day_counts(Application.objects.all(), cohort)
     if not per_day:
         return []
     opens = cohort.application_call_opens_at
@@ -68,13 +65,13 @@ def cumulative_per_day(cohort):
     return totals
 
 
-def applications_per_day(cohort):
+def applications_per_day(cohort, per_day=None):
     earlier = Cohort.objects.filter(
         programme=cohort.programme_id, number__lt=cohort.number
     ).order_by("number")
     series = [(str(other), cumulative_per_day(other)) for other in earlier]
     series = [(label, totals) for label, totals in series if totals]
-    series.append((str(cohort), cumulative_per_day(cohort)))
+    series.append((str(cohort), cumulative_per_day(cohort, per_day)))
     chart = LineChart.of(
         id="par-jour",
         title=_(
@@ -140,8 +137,9 @@ def profiles(cohort):
     return Dashboard("profils", _("Profils"), "", chart, [_("profil"), _("candidatures")], rows)
 
 
-def demand(cohort):
-    wanted = datasets.demand_per_challenge(_submitted(cohort))
+def demand(cohort, wanted=None):
+    if wanted is None:
+        wanted = stats.demand_counts(Application.objects.all(), cohort)
     challenges = Challenge.objects.filter(cohort=cohort).order_by("name")
     rows = [
         [challenge.name, *wanted.get(challenge.pk, (0, 0)), challenge.fellows_sought]
@@ -243,8 +241,11 @@ DASHBOARDS = {
 }
 
 
-def dashboards(cohort):
-    built = [build(cohort) for build in DASHBOARDS.values()]
+def dashboards(cohort, *, wanted=None, per_day=None):
+    """Every dashboard of `cohort`; `wanted` (stats.demand_counts) and `per_day`
+    (stats.day_counts), when the page has counted them already, are not counted again."""
+    given = {"demande": {"wanted": wanted}, "candidatures-par-jour": {"per_day": per_day}}
+    built = [build(cohort, **given.get(slug, {})) for slug, build in DASHBOARDS.items()]
     for dashboard in built:
         dashboard.csv_url = csv_url(dashboard, cohort)
     return built

@@ -27,8 +27,8 @@ class DayCount:
     applications: int
 
 
-def choices_per_challenge(applications, cohort):
-    """Every défi of `cohort`, those nobody chose included, most chosen first."""
+def demand_counts(applications, cohort):
+    """{défi pk: (submitted applications naming it at any rank, naming it first)}."""
     # Counted per défi id over the choices alone: grouping the défis' rows themselves with a
     # filtered count took a quarter of a second at 20,000 applications.
     wanted = (
@@ -39,24 +39,37 @@ def choices_per_challenge(applications, cohort):
         .annotate(any_rank=Count("pk"), first=Count("pk", filter=Q(rank=1)))
         .order_by()
     )
-    counts = {challenge: (any_rank, first) for challenge, any_rank, first in wanted}
+    return {challenge: (any_rank, first) for challenge, any_rank, first in wanted}
+
+
+def choices_per_challenge(applications, cohort, counts=None):
+    """Every défi of `cohort`, those nobody chose included, most chosen first; `counts` from
+    `demand_counts` when the caller has them already."""
+    counts = demand_counts(applications, cohort) if counts is None else counts
     # By name as the database sorts (its collation), then by counts: the sort is stable.
     named = Challenge.objects.filter(cohort=cohort).order_by("name").values_list("pk", "name")
     rows = [ChallengeCount(name, *counts.get(pk, (0, 0))) for pk, name in named]
     return sorted(rows, key=lambda row: (-row.choices, -row.first_choices))
 
 
-def submissions_per_day(applications, cohort):
-    """Submitted applications per day in Paris, from the first day with one to the last."""
+def day_counts(applications, cohort):
+    """{day in Paris: submitted applications}, days without any left out."""
     rows = (
         applications.submitted()
         .filter(cohort=cohort)
         .annotate(day=TruncDate("submitted_at", tzinfo=PARIS))
-        .values("day")
-        .annotate(count=Count("id"))
-        .order_by("day")
+        .values_list("day")
+        .annotate(count=Count("pk"))
+        .order_by()
     )
-    return with_days_without_submissions({row["day"]: row["count"] for row in rows})
+    return dict(rows)
+
+
+def submissions_per_day(applications, cohort, counts=None):
+    """Submitted applications per day in Paris, from the first day with one to the last;
+    `counts` from `day_counts` when the caller has them already."""
+    counts = day_counts(applications, cohort) if counts is None else counts
+    return with_days_without_submissions(counts)
 
 
 def with_days_without_submissions(counts):

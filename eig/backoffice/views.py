@@ -174,16 +174,20 @@ def application_statistics(request):
     }
     if form.is_valid():
         cohort = form.selected_cohort()
+        # The team sees every application: the dashboards below count the same ones, so the
+        # choices per défi and the submissions per day are counted once for both.
         applications = applications_visible_to(request.user)
-        per_challenge = stats.choices_per_challenge(applications, cohort)
-        per_day = stats.submissions_per_day(applications, cohort)
+        wanted = stats.demand_counts(applications, cohort)
+        days = stats.day_counts(applications, cohort)
+        per_challenge = stats.choices_per_challenge(applications, cohort, wanted)
+        per_day = stats.submissions_per_day(applications, cohort, days)
         context |= {
             "cohort": cohort,
             "per_challenge": per_challenge,
             "challenge_chart": charts.challenge_chart(per_challenge),
             "per_day": per_day,
             "day_chart": charts.day_chart(per_day),
-            "dashboards": dashboards.dashboards(cohort),
+            "dashboards": dashboards.dashboards(cohort, wanted=wanted, per_day=days),
         }
     return render(request, "backoffice/application_statistics.html", context)
 

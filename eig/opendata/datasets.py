@@ -11,14 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from django.db.models import (
     Case,
     Count,
+    F,
     IntegerField,
     Max,
-    OuterRef,
     Q,
-    Subquery,
     Value,
     When,
 )
@@ -271,24 +271,25 @@ def reached_per_cohort(applications=None):
     applications = submitted_applications() if applications is None else applications
     # The furthest stage of each application, from its status or its past stages, counted by
     # the database: reading 20,000 applications to count them here took a fifth of the time of
-    # the team's statistics page.
-    furthest_before = (
-        StageTransition.objects.filter(application=OuterRef("pk"))
-        .order_by()
-        .values("application")
-        .annotate(rank=Max(_reached_rank("to_status")))
-        .values("rank")
-    )
-    furthest = Greatest(
-        _reached_rank("status"),
-        Coalesce(Subquery(furthest_before, output_field=IntegerField()), Value(0)),
-    )
-    rows = (
+    # the team's statistics page. The past stages are joined and grouped per application once
+    # (a subquery per application took twice as long), then the applications are counted per
+    # cohort and furthest stage around that query: Django cannot group by an aggregate.
+    furthest = (
         applications.order_by()
-        .annotate(furthest=furthest)
-        .values_list("cohort__number", "furthest")
-        .annotate(count=Count("pk"))
+        .annotate(before=Max(_reached_rank("transitions__to_status")))
+        .annotate(
+            number=F("cohort__number"),
+            furthest=Greatest(_reached_rank("status"), Coalesce("before", Value(0))),
+        )
+        .values("number", "furthest")
     )
+    sql, params = furthest.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT number, furthest, COUNT(*) FROM ({sql}) AS per_application GROUP BY 1, 2",
+            params,
+        )
+        rows = cursor.fetchall()
     counts = {}
     for number, rank, count in rows:
         reached = counts.setdefault(number, [0] * len(FUNNEL))
