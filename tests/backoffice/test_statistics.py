@@ -121,6 +121,8 @@ def test_the_latest_cohort_is_shown_unless_another_is_asked_for(team_client, coh
 
     page = team_client.get(STATISTICS, {"promotion": cohort.number}).content.decode()
     assert f"Candidatures déposées à la Promotion {cohort.number}," in page
+    # One chooser: the team's « Promotion affichée », not a second form of the page's own.
+    assert page.count('name="promotion"') == 1
 
 
 def test_an_unknown_cohort_is_explained_next_to_the_field(team_client, cohort):
