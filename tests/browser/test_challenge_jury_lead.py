@@ -1,5 +1,5 @@
 """A défi jury lead fills the consolidated grid in Chromium, the members' grids beside it; the
-page is checked with axe-core (WCAG 2.1 AA) before and after sending."""
+page is checked with axe-core (WCAG 2.1 AA) before and after sending, and on a phone."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -71,3 +71,13 @@ def test_a_jury_lead_fills_the_consolidated_grid(page, demo_site):
     grid = ConsolidatedGrid.objects.get(proposal=proposal)
     assert grid.recommendation == "retained" and grid.submitted_at and grid.filled_by == lead
     assert_accessible(page)
+
+    # On a phone the members' grids scroll sideways, and the keyboard scrolls them too.
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.reload()
+    members_grids = page.get_by_role("region", name="Les grilles des membres")
+    assert members_grids.evaluate("region => region.scrollWidth > region.clientWidth")
+    assert_accessible(page)
+    members_grids.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => document.activeElement.scrollLeft > 0", timeout=2000)
