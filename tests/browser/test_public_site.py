@@ -74,3 +74,23 @@ def test_the_how_it_works_cards_carry_no_stray_list_numbers(page, demo_site):
     )
 
     assert markers and set(markers) == {"none"}
+
+
+def test_a_table_wider_than_a_phone_scrolls_by_keyboard(page, demo_site):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(demo_site + "/donnees-personnelles/")
+
+    retention = page.get_by_role("region", name="Durées de conservation des candidatures")
+    assert retention.evaluate("region => region.scrollWidth > region.clientWidth")
+    retention.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => document.activeElement.scrollLeft > 0", timeout=2000)
+    assert Axe().run(page, options=WCAG_21_AA).violations_count == 0
+
+    # Wide enough for the table: no region, no stop in the tab order.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.reload()
+    container = page.locator(".fr-table__container").first
+    assert container.evaluate("container => container.scrollWidth <= container.clientWidth")
+    assert container.get_attribute("tabindex") is None
+    assert page.get_by_role("region", name="Durées de conservation des candidatures").count() == 0
