@@ -76,12 +76,24 @@ class Row:
     @property
     def cells(self):
         """Its cells in the table, drawn here for the same reason."""
-        hidden = escape(str(_("masqué")))
-        values = "".join(
-            f"<td>{hidden if value is None else escape(localize(value))}</td>"
-            for value in self.values
-        )
+        values = "".join(f"<td>{table_value(value)}</td>" for value in self.values)
         return mark_safe(f'<th scope="row">{escape(self.label)}</th>{values}')  # noqa: S308
+
+
+def table_value(value):
+    """A count as the table shows it: « masqué » when hidden, else as Django localizes it (below
+    1,000 that is its digits, written without localize: it was most of a row's cost)."""
+    if value is None:
+        return escape(str(_("masqué")))
+    if isinstance(value, int) and -1000 < value < 1000:
+        return str(value)
+    return escape(localize(value))
+
+
+def short_label(label):
+    label = str(label)
+    # Truncator costs more than the rest of a row: only for the labels that need it.
+    return label if len(label) <= LABEL_MAX_CHARS else Truncator(label).chars(LABEL_MAX_CHARS)
 
 
 @dataclass
@@ -109,9 +121,7 @@ class BarChart:
             for index, value in enumerate(row_values):
                 bars.append(Bar(index, round(y, 1), round((value or 0) * scale, 1), value))
                 y += BAR_HEIGHT + BAR_GAP
-            chart.rows.append(
-                Row(Truncator(str(label)).chars(LABEL_MAX_CHARS), top + 14, bars, row_values)
-            )
+            chart.rows.append(Row(short_label(label), top + 14, bars, row_values))
             top = y + ROW_GAP
         chart.height = round(top, 1)
         return chart
