@@ -287,6 +287,33 @@ def submission_moment(rng, cohort):
     return opens + (closes - opens) * share * 0.999
 
 
+def application_fields(
+    cohort, person, user, *, public_id, complete, background, motivation, administration_fit
+):
+    """A demo application's fields from its fictitious person: the answers and the commitments
+    only once it is complete (a draft stops at the identity step)."""
+    return {
+        "public_id": public_id,
+        "cohort": cohort,
+        "candidate": user,
+        "first_name": person["first_name"],
+        "last_name": person["last_name"],
+        "email": person["email"],
+        "city": person["city"],
+        "profile": person["profile"],
+        "years_of_experience": person["years"],
+        "background": background,
+        "motivation": motivation if complete else "",
+        "administration_fit": administration_fit if complete else "",
+        "available_full_time": complete,
+        "not_public_agent": complete,
+        "studies_completed": complete,
+        "accepts_rules": complete,
+        "consents_to_processing": complete,
+        "last_step": "review" if complete else "identity",
+    }
+
+
 def _create_application(cohort, person, picks, fate, moment, path):
     user = get_user_model().objects.create(
         username=person["email"],
@@ -304,32 +331,21 @@ def _create_application(cohort, person, picks, fate, moment, path):
         status, submitted_at = (path[-1] if path else Application.Status.SUBMITTED), moment
     complete = status != Application.Status.DRAFT
     application = Application.objects.create(
-        public_id=uuid.uuid5(NAMESPACE, person["email"]),
-        cohort=cohort,
-        candidate=user,
+        **application_fields(
+            cohort,
+            person,
+            user,
+            public_id=uuid.uuid5(NAMESPACE, person["email"]),
+            complete=complete,
+            background=f"{BACKGROUNDS[person['profile']]} ({person['years']} ans d'expérience).",
+            motivation="Contribuer à un service public plus ouvert ; contributions à des "
+            "logiciels libres et engagement associatif.",
+            administration_fit="Travailler avec les agents, partir de leurs besoins et livrer "
+            "souvent.",
+        ),
         status=status,
-        first_name=person["first_name"],
-        last_name=person["last_name"],
-        email=person["email"],
-        city=person["city"],
-        profile=person["profile"],
-        years_of_experience=person["years"],
-        background=f"{BACKGROUNDS[person['profile']]} ({person['years']} ans d'expérience).",
-        motivation="Contribuer à un service public plus ouvert ; contributions à des logiciels "
-        "libres et engagement associatif."
-        if complete
-        else "",
-        administration_fit="Travailler avec les agents, partir de leurs besoins et livrer souvent."
-        if complete
-        else "",
-        available_full_time=complete,
-        not_public_agent=complete,
-        studies_completed=complete,
-        accepts_rules=complete,
-        consents_to_processing=complete,
         submitted_at=submitted_at,
         withdrawn_at=moment if status == Application.Status.WITHDRAWN else None,
-        last_step="review" if complete else "identity",
     )
     Application.objects.filter(pk=application.pk).update(
         created_at=moment - datetime.timedelta(days=2), updated_at=moment

@@ -36,6 +36,7 @@ from eig.demo.candidates import (
     FIRST_NAMES,
     INELIGIBLE_REASONS,
     LAST_NAMES,
+    application_fields,
     submission_moment,
     weighted_sample,
 )
@@ -205,36 +206,23 @@ def _create(cohort, people):
 def _application(cohort, person, user):
     fate = person["fate"]
     complete = fate != S.DRAFT
-    status = fate if fate in (S.DRAFT, S.WITHDRAWN) else fate[-1]
     return Application(
-        public_id=uuid.uuid5(NAMESPACE, person["email"]),
-        cohort=cohort,
-        candidate=user,
-        status=status,
-        first_name=person["first_name"],
-        last_name=person["last_name"],
-        email=person["email"],
-        city=person["city"],
-        profile=person["profile"],
-        years_of_experience=person["years"],
-        background=f"{BACKGROUNDS[person['profile']]} ({person['years']} ans d'expérience, "
-        "personne fictive).",
-        motivation="Mettre mon métier au service de l’action publique et publier ce que je "
-        "construis en logiciel libre."
-        if complete
-        else "",
-        administration_fit="Partir du terrain, avec les agents, et montrer vite un premier "
-        "prototype."
-        if complete
-        else "",
-        available_full_time=complete,
-        not_public_agent=complete,
-        studies_completed=complete,
-        accepts_rules=complete,
-        consents_to_processing=complete,
+        **application_fields(
+            cohort,
+            person,
+            user,
+            public_id=uuid.uuid5(NAMESPACE, person["email"]),
+            complete=complete,
+            background=f"{BACKGROUNDS[person['profile']]} ({person['years']} ans d'expérience, "
+            "personne fictive).",
+            motivation="Mettre mon métier au service de l’action publique et publier ce que je "
+            "construis en logiciel libre.",
+            administration_fit="Partir du terrain, avec les agents, et montrer vite un premier "
+            "prototype.",
+        ),
+        status=fate if fate in (S.DRAFT, S.WITHDRAWN) else fate[-1],
         submitted_at=person["moment"] if complete else None,
         withdrawn_at=person["moment"] + datetime.timedelta(days=3) if fate == S.WITHDRAWN else None,
-        last_step="review" if complete else "identity",
     )
 
 
