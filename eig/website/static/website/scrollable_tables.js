@@ -1,6 +1,6 @@
 // A table wider than its column scrolls sideways inside its DSFR container. A container that
 // scrolls takes the keyboard focus, named by its table's caption, so that the arrow keys scroll
-// it too (WCAG 2.1.1); one that fits stays out of the tab order.
+// it too (WCAG 2.1.1); one that fits, or is hidden, stays out of the tab order.
 (function () {
   "use strict";
   var captions = 0;
@@ -23,14 +23,15 @@
     }
   }
 
-  function markAll() {
-    document.querySelectorAll(".fr-table__container").forEach(mark);
-  }
-
-  markAll();
-  var pending;
-  window.addEventListener("resize", function () {
-    window.clearTimeout(pending);
-    pending = window.setTimeout(markAll, 150);
+  // Measured now, then whenever a container's size changes: the window resized, or the
+  // accordion or tab that hid it opened.
+  var observer = new ResizeObserver(function (entries) {
+    entries.forEach(function (entry) {
+      mark(entry.target);
+    });
+  });
+  document.querySelectorAll(".fr-table__container").forEach(function (container) {
+    mark(container);
+    observer.observe(container);
   });
 })();
