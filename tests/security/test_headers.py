@@ -12,20 +12,15 @@ from wagtail.users.utils import get_gravatar_url
 
 from tests.accounts.helpers import ask_for_link, link_path
 from tests.factories import CandidateFactory
+from tests.security.helpers import directives
 
 pytestmark = pytest.mark.django_db
 
 TEAM_PAGE = "/equipe/candidatures/"
 
 
-def directives(response):
-    """The Content-Security-Policy as {directive: [sources]}."""
-    policy = response.headers["Content-Security-Policy"]
-    return {name: sources for name, *sources in (part.split() for part in policy.split(";"))}
-
-
 def assert_strict_policy(response):
-    policy = directives(response)
+    policy = directives(response.headers["Content-Security-Policy"])
     (nonce,) = re.findall(r"'nonce-([^']+)'", " ".join(policy["script-src"]))
     assert policy["script-src"] == ["'self'", f"'nonce-{nonce}'"]
     assert policy["style-src"] == ["'self'"]
@@ -61,7 +56,7 @@ def test_a_public_form_has_a_strict_policy_with_a_nonce_of_its_own(client, demo)
 def test_a_page_shared_by_every_visitor_runs_only_the_site_s_own_script_files(client, demo):
     response = client.get("/")
 
-    policy = directives(response)
+    policy = directives(response.headers["Content-Security-Policy"])
     # One copy for everyone (eig.http_cache): a nonce would be known to all, so none, and no
     # inline script either.
     assert policy["script-src"] == ["'self'"]
@@ -152,7 +147,7 @@ def test_wagtail_admin_runs_its_inline_scripts_and_is_never_stored(editor_client
     for path in ("/admin/", f"/admin/pages/{home.pk}/edit/"):
         response = editor_client.get(path)
         assert response.status_code == 200
-        policy = directives(response)
+        policy = directives(response.headers["Content-Security-Policy"])
         # Wagtail writes inline scripts without a nonce: a nonce would disable 'unsafe-inline'.
         assert policy["script-src"] == ["'self'", "'unsafe-inline'"]
         assert policy["object-src"] == ["'none'"]
